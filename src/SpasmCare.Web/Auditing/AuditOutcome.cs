@@ -1,0 +1,9 @@
+namespace SpasmCare.Web.Auditing;
+
+public enum AuditOutcome
+{
+    Succeeded = 0,
+    Denied = 1,
+    NotFound = 2,
+    Failed = 3,
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using System.Reflection;
+
+namespace SpasmCare.Web.Features.Patients;
+
+/// <summary>Field-by-field differences between two versions of a patient's demographics.</summary>
+public static class PatientDiff
+{
+    public sealed record Change(string Field, string Label, string Before, string After);
+
+    private static readonly PropertyInfo[] Fields = typeof(PatientInput).GetProperties();
+
+    public static List<Change> Between(PatientInput before, PatientInput after) =>
+        Fields
+            .Select(p => new Change(p.Name, LabelOf(p), Show(p.GetValue(before)), Show(p.GetValue(after))))
+            .Where(c => c.Before != c.After)
+            .ToList();
+
+    private static string LabelOf(PropertyInfo p) => p.GetCustomAttribute<DisplayAttribute>()?.Name ?? p.Name;
+
+    private static string Show(object? value) => value switch
+    {
+        null => "",
+        bool b => b ? "Yes" : "No",
+        DateOnly d => d.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+}

@@ -1,0 +1,142 @@
+using System.Text.RegularExpressions;
+using SpasmCare.Web.Hosting;
+
+namespace SpasmCare.Web.Features.Patients;
+
+/// <summary>
+/// One search box: part of a name (any order of given and family name, case-insensitive, matched at the start of
+/// each word), an MRN, a mobile number or an ABHA number or address. Every patient returned is audited.
+/// </summary>
+public static partial class SearchPatients
+{
+    public const int QueryMax = 100;
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+
+    public sealed record Summary(
+        Guid Id, string Mrn, string Name, Sex Sex, DateOnly BirthDate, string Age, string Mobile, bool IsActive);
+
+    public sealed class Handler(SpasmCareDbContext db, AuditLog audit, ClinicTime clock)
+    {
+        public async Task<List<Summary>> HandleAsync(string? query, int limit, bool includeInactive, CancellationToken ct)
+        {
+            var q = (query ?? "").Trim();
+            if (q.Length == 0)
+            {
+                return [];
+            }
+
+            limit = Math.Clamp(limit, 1, MaxLimit);
+            var patients = Filter(db.Patients.AsNoTracking(), q);
+            if (patients is null)
+            {
+                return [];
+            }
+
+            if (!includeInactive)
+            {
+                patients = patients.Where(p => p.IsActive);
+            }
+
+            var rows = await patients
+                .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Mrn)
+                .Take(limit)
+                .Select(p => new { p.Id, p.Mrn, p.GivenName, p.FamilyName, p.Sex, p.BirthDate, p.Mobile, p.IsActive })
+                .ToListAsync(ct);
+            var today = clock.Today;
+            var results = rows.Select(p => new Summary(
+                p.Id, p.Mrn, string.IsNullOrEmpty(p.FamilyName) ? p.GivenName : $"{p.GivenName} {p.FamilyName}",
+                p.Sex, p.BirthDate, p.BirthDate <= today ? SpasmCare.Clinical.Age.Describe(p.BirthDate, today) : "",
+                PatientFormats.FormatMobile(p.Mobile), p.IsActive)).ToList();
+            foreach (var r in results)
+            {
+                audit.Read(AuditAction.PatientSearched, r.Id);
+            }
+
+            return results;
+        }
+
+        private IQueryable<Patient>? Filter(IQueryable<Patient> patients, string q)
+        {
+            var mrn = MrnRegex().Match(q);
+            if (mrn.Success)
+            {
+                // "SC-0001" is a prefix as typed; "sc-123" also finds SC-000123.
+                var typed = mrn.Groups[1].Value;
+                var prefix = PatientFormats.MrnPrefix + typed;
+                var high = prefix + char.MaxValue;
+                var exact = PatientFormats.FormatMrn(long.Parse(typed, System.Globalization.CultureInfo.InvariantCulture));
+                return patients.Where(p => p.Mrn == exact || (p.Mrn.CompareTo(prefix) >= 0 && p.Mrn.CompareTo(high) < 0));
+            }
+
+            if (q.Contains('@', StringComparison.Ordinal))
+            {
+                var address = q.ToLowerInvariant();
+                return patients.Where(p => p.AbhaAddress == address);
+            }
+
+            var digits = NumberRegex().IsMatch(q) ? new string(q.Where(char.IsAsciiDigit).ToArray()) : null;
+            if (digits is not null)
+            {
+                return ByNumber(patients, digits);
+            }
+
+            var tokens = PatientFormats.Tokens(q).Distinct().OrderByDescending(t => t.Length).Take(4).ToList();
+            if (tokens.Count == 0)
+            {
+                return null;
+            }
+
+            var (first, firstHigh) = (tokens[0], tokens[0] + char.MaxValue);
+            var candidates = db.PatientNameTerms
+                .Where(t => t.Term.CompareTo(first) >= 0 && t.Term.CompareTo(firstHigh) < 0)
+                .Select(t => t.PatientId);
+            patients = patients.Where(p => candidates.Contains(p.Id));
+            foreach (var token in tokens.Skip(1))
+            {
+                var high = token + char.MaxValue;
+                patients = patients.Where(p => db.PatientNameTerms.Any(t =>
+                    t.PatientId == p.Id && t.Term.CompareTo(token) >= 0 && t.Term.CompareTo(high) < 0));
+            }
+
+            return patients;
+        }
+
+        private static IQueryable<Patient> ByNumber(IQueryable<Patient> patients, string digits)
+        {
+            if (digits.Length == 14)
+            {
+                return patients.Where(p => p.AbhaNumber == digits);
+            }
+
+            var mobile = PatientFormats.NormalizeMobile(digits);
+            if (mobile is not null)
+            {
+                return patients.Where(p => p.Mobile == mobile);
+            }
+
+            if (digits.Length <= 6 && long.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0)
+            {
+                var byMrn = PatientFormats.FormatMrn(number);
+                if (digits.Length < 4)
+                {
+                    return patients.Where(p => p.Mrn == byMrn);
+                }
+
+                var high = digits + char.MaxValue;
+                return patients.Where(p => p.Mrn == byMrn
+                    || (p.Mobile.CompareTo(digits) >= 0 && p.Mobile.CompareTo(high) < 0));
+            }
+
+            var prefixHigh = digits + char.MaxValue;
+            return patients.Where(p => (p.Mobile.CompareTo(digits) >= 0 && p.Mobile.CompareTo(prefixHigh) < 0)
+                || (p.AbhaNumber != null && p.AbhaNumber.CompareTo(digits) >= 0 && p.AbhaNumber.CompareTo(prefixHigh) < 0));
+        }
+    }
+
+    [GeneratedRegex(@"^sc-?(\d{1,6})$", RegexOptions.IgnoreCase)]
+    private static partial Regex MrnRegex();
+
+    [GeneratedRegex(@"^\+?[0-9][0-9 \-]*$")]
+    private static partial Regex NumberRegex();
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpasmCare.Web.Hosting;
+
+namespace SpasmCare.Web.Pages;
+
+/// <summary>The home page: today's counts for the signed-in person's roles. Counts only, no patient details.</summary>
+public sealed class IndexModel(SpasmCareDbContext db, ClinicTime clock, TimeProvider time) : PageModel
+{
+    public sealed record Stat(string Label, string Value);
+
+    public string DisplayName { get; private set; } = "";
+    public string PartOfDay { get; private set; } = "day";
+    public string TodayText { get; private set; } = "";
+    public IReadOnlyList<string> RoleLabels { get; private set; } = [];
+    public bool IsStaff { get; private set; }
+    public bool IsAdmin { get; private set; }
+    public List<Stat> Stats { get; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        DisplayName = User.FindFirstValue(AppClaimsFactory.DisplayName) ?? User.Identity?.Name ?? "";
+        RoleLabels = Roles.All.Where(User.IsInRole).Select(Roles.Label).ToList();
+        IsAdmin = User.IsInRole(Roles.Admin);
+        IsStaff = Roles.All.Any(User.IsInRole);
+        var local = clock.Local(time.GetUtcNow().UtcDateTime);
+        PartOfDay = local.Hour switch { < 12 => "morning", < 17 => "afternoon", _ => "evening" };
+        TodayText = local.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
+
+        var startOfDayUtc = clock.StartOfTodayUtc;
+        if (IsStaff)
+        {
+            Stats.Add(new("Patients registered today",
+                (await db.Patients.CountAsync(p => p.CreatedAtUtc >= startOfDayUtc, ct)).ToString("N0", CultureInfo.InvariantCulture)));
+            Stats.Add(new("Active patients",
+                (await db.Patients.CountAsync(p => p.IsActive, ct)).ToString("N0", CultureInfo.InvariantCulture)));
+        }
+
+        if (IsAdmin)
+        {
+            Stats.Add(new("Active staff accounts",
+                (await db.Users.CountAsync(u => u.IsActive, ct)).ToString("N0", CultureInfo.InvariantCulture)));
+            Stats.Add(new("Audit events today",
+                (await db.AuditEvents.CountAsync(e => e.OccurredAtUtc >= startOfDayUtc, ct)).ToString("N0", CultureInfo.InvariantCulture)));
+        }
+    }
+}

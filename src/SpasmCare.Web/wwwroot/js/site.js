@@ -1,0 +1,43 @@
+// Search as you type: the form works without JavaScript (submit shows results); with it, results follow typing.
+(function () {
+    const form = document.querySelector("form[data-live-search]");
+    if (!form) {
+        return;
+    }
+    const input = form.querySelector("input[name=q]");
+    const target = document.getElementById(form.dataset.liveSearch);
+    let timer = 0;
+    let controller = null;
+    input.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(async function () {
+            const q = input.value.trim();
+            if (controller) {
+                controller.abort();
+            }
+            controller = new AbortController();
+            const url = form.action + "?handler=Results&q=" + encodeURIComponent(q);
+            try {
+                const response = await fetch(url, { signal: controller.signal, headers: { "X-Requested-With": "fetch" } });
+                if (response.ok) {
+                    target.innerHTML = await response.text();
+                    history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : form.action);
+                } else if (response.status === 401 || response.redirected) {
+                    location.reload();
+                }
+            } catch (e) {
+                if (e.name !== "AbortError") {
+                    throw e;
+                }
+            }
+        }, 150);
+    });
+})();
+
+// Move focus to the error summary after a failed post, so keyboard and screen-reader users land on it.
+(function () {
+    const errors = document.getElementById("form-errors");
+    if (errors) {
+        errors.focus();
+    }
+})();

@@ -20,7 +20,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddSingleton<ICurrentUser, HttpCurrentUser>();
 builder.Services.Configure<ClinicOptions>(builder.Configuration.GetSection(ClinicOptions.Section));
 builder.Services.Configure<ConsentOptions>(builder.Configuration.GetSection(ConsentOptions.Section));
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));

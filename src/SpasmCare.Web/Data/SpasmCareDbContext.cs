@@ -54,8 +54,16 @@ public class SpasmCareDbContext(DbContextOptions options)
         });
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: audit chaining is asynchronous.");
+    /// <summary>Synchronous saves are left to framework code (data-protection keys); audit rows need the async path.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (ChangeTracker.Entries<AuditEvent>().Any(e => e.State != EntityState.Unchanged))
+        {
+            throw new NotSupportedException("Use SaveChangesAsync: audit rows are chained asynchronously.");
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

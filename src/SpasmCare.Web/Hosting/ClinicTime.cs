@@ -17,8 +17,11 @@ public sealed class ClinicTime(TimeProvider time, Microsoft.Extensions.Options.I
 
     public DateOnly Today => DateOnly.FromDateTime(Local(time.GetUtcNow().UtcDateTime));
 
-    public DateTime StartOfTodayUtc =>
-        TimeZoneInfo.ConvertTimeToUtc(Today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), _zone);
+    public DateTime StartOfTodayUtc => ToUtc(Today);
+
+    /// <summary>The UTC instant at which a local calendar day starts.</summary>
+    public DateTime ToUtc(DateOnly localDate) =>
+        TimeZoneInfo.ConvertTimeToUtc(localDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), _zone);
 
     public DateTime Local(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);

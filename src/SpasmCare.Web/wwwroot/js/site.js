@@ -8,6 +8,7 @@
     const target = document.getElementById(form.dataset.liveSearch);
     let timer = 0;
     let controller = null;
+    form.addEventListener("change", function () { input.dispatchEvent(new Event("input")); });
     input.addEventListener("input", function () {
         clearTimeout(timer);
         timer = setTimeout(async function () {
@@ -16,7 +17,9 @@
                 controller.abort();
             }
             controller = new AbortController();
-            const url = form.action + "?handler=Results&q=" + encodeURIComponent(q);
+            const params = new URLSearchParams(new FormData(form));
+            params.set("handler", "Results");
+            const url = form.action + "?" + params.toString();
             try {
                 const response = await fetch(url, { signal: controller.signal, headers: { "X-Requested-With": "fetch" } });
                 if (response.ok) {
@@ -39,5 +42,12 @@
     const errors = document.getElementById("form-errors");
     if (errors) {
         errors.focus();
+    }
+})();
+
+// The print view of a record opens the browser's print dialog once it has loaded.
+(function () {
+    if (document.querySelector("[data-auto-print]")) {
+        window.addEventListener("load", function () { window.print(); });
     }
 })();

@@ -30,7 +30,7 @@ public static class AuditEndpointExtensions
             try
             {
                 var result = await next(context);
-                var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;
+                var status = StatusOf(result);
                 await AuditFlush.FlushAsync(context.HttpContext, audited, status);
                 return result;
             }
@@ -41,6 +41,16 @@ public static class AuditEndpointExtensions
             }
         });
         return builder;
+    }
+
+    private static int StatusOf(object? result)
+    {
+        while (result is INestedHttpResult nested)
+        {
+            result = nested.Result;
+        }
+
+        return result is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;
     }
 
     public static TBuilder NotAudited<TBuilder>(this TBuilder builder, string reason)

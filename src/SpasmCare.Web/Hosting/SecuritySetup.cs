@@ -9,6 +9,7 @@ namespace SpasmCare.Web.Hosting;
 public static class SecuritySetup
 {
     public const string SignInRateLimit = "sign-in";
+    public const string ByPathScheme = "ByPath";
 
     public static IServiceCollection AddSecurity(this IServiceCollection services)
     {
@@ -48,7 +49,18 @@ public static class SecuritySetup
             o.AccessDeniedPath = "/Account/AccessDenied";
         });
 
-        services.AddAuthentication()
+        // /api speaks bearer tokens only (401, never a sign-in redirect, never the cookie); everything else the cookie.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = ByPathScheme;
+                o.DefaultAuthenticateScheme = ByPathScheme;
+                o.DefaultChallengeScheme = ByPathScheme;
+                o.DefaultForbidScheme = ByPathScheme;
+            })
+            .AddPolicyScheme(ByPathScheme, null, o => o.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments("/api")
+                    ? ApiTokenAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
 
         services.AddAuthorizationBuilder()

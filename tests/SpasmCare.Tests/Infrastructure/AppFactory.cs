@@ -91,7 +91,7 @@ public abstract class AppFactory(DatabaseProvider provider) : WebApplicationFact
                 .AddPolicyScheme(TestAuthHandler.PolicyName, null, o => o.ForwardDefaultSelector = context =>
                     context.Request.Headers.ContainsKey(TestAuthHandler.Header)
                         ? TestAuthHandler.SchemeName
-                        : IdentityConstants.ApplicationScheme);
+                        : SpasmCare.Web.Hosting.SecuritySetup.ByPathScheme);
             services.PostConfigure<AuthenticationOptions>(o => o.DefaultAuthenticateScheme = TestAuthHandler.PolicyName);
         });
     }

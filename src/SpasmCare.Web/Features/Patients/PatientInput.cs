@@ -21,6 +21,7 @@ public sealed class PatientInput : IValidatableObject
     public string? FamilyName { get; set; }
 
     [Required(ErrorMessage = "Choose the patient's sex.")]
+    [EnumDataType(typeof(Sex), ErrorMessage = "Choose the patient's sex from the list.")]
     [Display(Name = "Sex")]
     public Sex? Sex { get; set; }
 
@@ -60,6 +61,7 @@ public sealed class PatientInput : IValidatableObject
     [Display(Name = "PIN code")]
     public string? PinCode { get; set; }
 
+    [EnumDataType(typeof(Language), ErrorMessage = "Choose a language from the list.")]
     [Display(Name = "Preferred language")]
     public Language PreferredLanguage { get; set; }
 

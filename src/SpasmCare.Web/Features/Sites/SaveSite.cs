@@ -13,7 +13,9 @@ public static class SaveSite
         [Display(Name = "Name")]
         public string Name { get; set; } = "";
 
-        [Display(Name = "Kind")] public SiteKind Kind { get; set; }
+        [EnumDataType(typeof(SiteKind), ErrorMessage = "Choose clinic or hospital.")]
+        [Display(Name = "Kind")]
+        public SiteKind Kind { get; set; }
 
         [Display(Name = "Has an operating theatre")] public bool HasOperatingTheatre { get; set; }
 

@@ -16,6 +16,19 @@ public static class PatientDiff
             .Where(c => c.Before != c.After)
             .ToList();
 
+    /// <summary>Three-way merge: a field the editor left as it was takes the other person's value.</summary>
+    public static PatientInput Merge(PatientInput start, PatientInput theirs, PatientInput yours)
+    {
+        var merged = new PatientInput();
+        foreach (var p in Fields)
+        {
+            var yoursChanged = Show(p.GetValue(start)) != Show(p.GetValue(yours));
+            p.SetValue(merged, p.GetValue(yoursChanged ? yours : theirs));
+        }
+
+        return merged;
+    }
+
     private static string LabelOf(PropertyInfo p) => p.GetCustomAttribute<DisplayAttribute>()?.Name ?? p.Name;
 
     private static string Show(object? value) => value switch

@@ -39,7 +39,19 @@ public static class RegisterPatient
             db.Patients.Add(patient);
             db.PatientRevisions.Add(PatientRevision.Of(patient, PatientChange.Registered, now, user));
             audit.Record(AuditAction.PatientRegistered, "Patient", patient.Id.ToString(), patient.Id);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Lost a race with another registration of the same ABHA number or address.
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                await CheckUniqueIdentifiersAsync(db, input, null, ct);
+                throw;
+            }
+
             await transaction.CommitAsync(ct);
             logger.PatientRegistered(patient.Id);
             return patient;

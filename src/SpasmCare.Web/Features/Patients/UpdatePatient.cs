@@ -13,9 +13,15 @@ public static class UpdatePatient
     }
 
     /// <summary>What someone else saved since the editor loaded the record; nothing of the editor's was saved.</summary>
+    /// <remarks>
+    /// <see cref="Merged"/> is a three-way merge for the editor to review: fields only they changed take their value,
+    /// fields only the editor changed keep the editor's, and <see cref="Clashes"/> lists fields both changed
+    /// differently (the editor's value is kept in the form, to be confirmed or corrected).
+    /// </remarks>
     public sealed record Conflict(
         Guid CurrentVersion, string ChangedBy, DateTime ChangedAtUtc,
-        IReadOnlyList<PatientDiff.Change> TheirChanges, IReadOnlyList<PatientDiff.Change> YourChanges);
+        IReadOnlyList<PatientDiff.Change> TheirChanges, IReadOnlyList<PatientDiff.Change> YourChanges,
+        IReadOnlyList<string> Clashes, PatientInput Merged);
 
     public sealed record Result(Patient? Patient, Conflict? Conflict)
     {
@@ -54,7 +60,25 @@ public static class UpdatePatient
             patient.Version = Guid.CreateVersion7();
             db.PatientRevisions.Add(PatientRevision.Of(patient, PatientChange.Updated, now, user));
             audit.Record(AuditAction.PatientUpdated, "Patient", id.ToString(), id);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex)
+            {
+                // Lost a race after the checks above: another save of this patient, or of the same ABHA identifiers.
+                db.ChangeTracker.Clear();
+                await RegisterPatient.CheckUniqueIdentifiersAsync(db, request.Patient, id, ct);
+                if (ex is not DbUpdateConcurrencyException)
+                {
+                    throw;
+                }
+
+                logger.PatientEditConflict(id);
+                var current = await db.Patients.AsNoTracking().FirstAsync(p => p.Id == id, ct);
+                return new Result(null, await ExplainAsync(current, request, ct));
+            }
+
             logger.PatientUpdated(id);
             return new Result(patient, null);
         }
@@ -65,16 +89,23 @@ public static class UpdatePatient
                 .Where(r => r.PatientId == current.Id)
                 .OrderByDescending(r => r.RecordedAtUtc)
                 .ToListAsync(ct);
-            var latest = revisions.FirstOrDefault();
-            var start = revisions.FirstOrDefault(r => r.Version == request.Version)?.ReadSnapshot();
+            // The revision that wrote the stored version says who saved last; timestamps can tie.
+            var latest = revisions.FirstOrDefault(r => r.Version == current.Version) ?? revisions.FirstOrDefault();
             var now = current.ToInput();
             var yours = Patient.Normalize(request.Patient);
+            // Without the starting version (it is always kept, but be safe) everything counts as a change of yours.
+            var start = revisions.FirstOrDefault(r => r.Version == request.Version)?.ReadSnapshot() ?? now;
+            var theirs = PatientDiff.Between(start, now);
+            var mine = PatientDiff.Between(start, yours).Select(c => c.Field).ToHashSet(StringComparer.Ordinal);
+            var merged = PatientDiff.Merge(start, now, yours);
             return new Conflict(
                 current.Version,
                 latest?.RecordedByName is { Length: > 0 } name ? name : "another user",
                 latest?.RecordedAtUtc ?? current.UpdatedAtUtc,
-                start is null ? [] : PatientDiff.Between(start, now),
-                PatientDiff.Between(now, yours));
+                theirs,
+                PatientDiff.Between(now, yours).Where(c => mine.Contains(c.Field)).ToList(),
+                theirs.Where(c => mine.Contains(c.Field)).Select(c => c.Label).ToList(),
+                merged);
         }
     }
 }

@@ -54,9 +54,9 @@ public sealed class EditModel(UpdatePatient.Handler handler, SpasmCareDbContext 
         if (result.Conflict is { } conflict)
         {
             Conflict = conflict;
-            // The next save is made against the version now stored, and keeps what the user typed.
-            ModelState.Remove("Input.Version");
-            Input.Version = conflict.CurrentVersion;
+            // The form now shows the merge (their changes plus the user's own), to be saved against the stored version.
+            ModelState.Clear();
+            Input = new UpdatePatient.Request { Patient = conflict.Merged, Version = conflict.CurrentVersion };
             ModelState.AddModelError("", "Someone else changed this patient after you opened it. Nothing was saved.");
             return Page();
         }

@@ -35,7 +35,9 @@ public static class SecuritySetup
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The stamp is checked on every request, so signing out, a password reset or disabling an account ends
+        // every copy of the session cookie at once (a replayed cookie is never accepted after sign-out).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "spasmcare.auth";

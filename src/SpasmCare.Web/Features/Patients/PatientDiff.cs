@@ -12,7 +12,7 @@ public static class PatientDiff
 
     public static List<Change> Between(PatientInput before, PatientInput after) =>
         Fields
-            .Select(p => new Change(p.Name, LabelOf(p), Show(p.GetValue(before)), Show(p.GetValue(after))))
+            .Select(p => new Change(p.Name, LabelOf(p), Display(p, before), Display(p, after)))
             .Where(c => c.Before != c.After)
             .ToList();
 
@@ -27,6 +27,15 @@ public static class PatientDiff
         }
 
         return merged;
+    }
+
+    private static string Display(PropertyInfo p, PatientInput input)
+    {
+        var text = Show(p.GetValue(input));
+        return p.Name is nameof(PatientInput.Mobile) or nameof(PatientInput.EmergencyContactPhone)
+            && PatientFormats.NormalizeMobile(text) is { } mobile
+            ? PatientFormats.FormatMobile(mobile)
+            : text;
     }
 
     private static string LabelOf(PropertyInfo p) => p.GetCustomAttribute<DisplayAttribute>()?.Name ?? p.Name;

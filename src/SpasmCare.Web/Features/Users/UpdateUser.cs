@@ -49,7 +49,7 @@ public static class UpdateUser
             IdentityChecks.ThrowIfFailed(await users.AddToRolesAsync(user, request.Roles.Distinct().Except(current)));
             if (wasActive && !request.IsActive)
             {
-                // A new security stamp ends the person's open sessions within a minute.
+                // A new security stamp ends the person's open sessions at their next request.
                 await users.UpdateSecurityStampAsync(user);
             }
 

@@ -15,7 +15,7 @@ public sealed class PatientDiffTests
         var changes = PatientDiff.Between(before, after);
 
         Assert.Equal(["Mobile", "City / town"], changes.Select(c => c.Label));
-        Assert.Equal("9822012345", changes[0].Before);
+        Assert.Equal("+91 98220 12345", changes[0].Before);
     }
 
     [Fact]

@@ -10,9 +10,11 @@ public sealed class EditModel(
     SpasmCareDbContext db, UpdateUser.Handler update, ResetUserPassword.Handler reset, IssueApiToken.Handler issue,
     RevokeApiToken.Handler revoke, ClinicTime clock, TimeProvider time) : PageModel
 {
-    [BindProperty] public UpdateUser.Request Input { get; set; } = new();
+    // Named, so that a form posting only one of them does not bind the other from its un-prefixed fields (model
+    // binding's empty-prefix fallback), which would leave errors under keys that ClearErrorsOf cannot find.
+    [BindProperty(Name = nameof(Input))] public UpdateUser.Request Input { get; set; } = new();
 
-    [BindProperty] public IssueApiToken.Request Token { get; set; } = new();
+    [BindProperty(Name = nameof(Token))] public IssueApiToken.Request Token { get; set; } = new();
 
     public string DisplayName { get; private set; } = "";
     public string UserName { get; private set; } = "";

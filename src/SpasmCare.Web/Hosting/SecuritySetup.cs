@@ -35,9 +35,10 @@ public static class SecuritySetup
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
-        // The stamp is checked on every request, so signing out, a password reset or disabling an account ends
-        // every copy of the session cookie at once (a replayed cookie is never accepted after sign-out).
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // Claims (roles, two-factor duty) are rebuilt from the database every minute; the security stamp itself is
+        // compared on every request (CurrentSessionCheck), so signing out, a password reset or disabling an account
+        // ends every copy of the session cookie at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "spasmcare.auth";
@@ -49,6 +50,7 @@ public static class SecuritySetup
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Events.OnValidatePrincipal = CurrentSessionCheck.ValidateAsync;
         });
 
         // /api speaks bearer tokens only (401, never a sign-in redirect, never the cookie); everything else the cookie.
@@ -78,9 +80,13 @@ public static class SecuritySetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+            // Sign-in attempts (posts) per client address; showing the form is not limited. Staff behind one
+            // address share the allowance, so it is generous: account lockout is what stops password guessing.
+            o.AddPolicy(SignInRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("view"));
         });
         return services;
     }

@@ -90,19 +90,25 @@ public static class PossibleDuplicates
         var given = input.GivenName.Trim();
         var family = (input.FamilyName ?? "").Trim();
         var birth = input.BirthDate;
-        var candidates = await db.Patients.AsNoTracking()
-            .Where(p => p.Id != self && (p.Mobile == mobile || p.BirthDate == birth))
+        var sameMobile = await db.Patients.AsNoTracking()
+            .Where(p => p.Id != self && p.Mobile == mobile)
             .OrderBy(p => p.Mrn)
-            .Select(p => new { p.Id, p.Mrn, p.Mobile, p.GivenName, p.FamilyName })
-            .Take(200)
-            .ToListAsync(ct);
-        return candidates
-            .Select(p => p.Mobile == mobile ? new Match(p.Id, p.Mrn, "same mobile")
-                : string.Equals(p.GivenName, given, StringComparison.OrdinalIgnoreCase)
-                  && string.Equals(p.FamilyName, family, StringComparison.OrdinalIgnoreCase)
-                    ? new Match(p.Id, p.Mrn, "same name and date of birth") : null)
-            .OfType<Match>()
             .Take(5)
+            .Select(p => new Match(p.Id, p.Mrn, "same mobile"))
+            .ToListAsync(ct);
+        // Everyone born that day (a handful, or more for placeholder dates such as 1 January); names compared here
+        // so that case and spacing do not matter.
+        var sameBirth = await db.Patients.AsNoTracking()
+            .Where(p => p.Id != self && p.BirthDate == birth && p.Mobile != mobile)
+            .Select(p => new { p.Id, p.Mrn, p.GivenName, p.FamilyName })
+            .ToListAsync(ct);
+        return sameMobile
+            .Concat(sameBirth
+                .Where(p => string.Equals(p.GivenName, given, StringComparison.OrdinalIgnoreCase)
+                    && string.Equals(p.FamilyName, family, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(p => p.Mrn, StringComparer.Ordinal)
+                .Take(5)
+                .Select(p => new Match(p.Id, p.Mrn, "same name and date of birth")))
             .ToList();
     }
 

@@ -111,7 +111,9 @@ public sealed class TwoFactorModel(
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
+            // A new key also changes the security stamp: re-issue this session's cookie so it stays valid.
             await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
         }
 

@@ -31,7 +31,7 @@ public sealed class SettingsModel(SpasmCareDbContext db, AuditLog audit) : PageM
 
         audit.Record(AuditAction.SettingsChanged, "Setting", AppSetting.TwoFactorRequiredRoles, detail: "two-factor roles: " + value);
         await db.SaveChangesAsync(ct);
-        TempData["Status"] = "Settings saved. They apply from each person's next sign-in.";
+        TempData["Status"] = "Settings saved. They apply to each person within a minute.";
         return RedirectToPage();
     }
 }

@@ -34,7 +34,7 @@ public sealed class DetailsModel(GetPatient.Handler handler, SpasmCareDbContext 
 
         var revisions = await db.PatientRevisions.AsNoTracking()
             .Where(r => r.PatientId == id)
-            .OrderBy(r => r.RecordedAtUtc)
+            .OrderBy(r => r.RecordedAtUtc).ThenBy(r => r.Id)
             .ToListAsync(ct);
         PatientInput? previous = null;
         foreach (var r in revisions)

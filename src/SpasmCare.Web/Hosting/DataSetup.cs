@@ -53,13 +53,13 @@ public static class DataSetup
         services.AddSingleton<SqlitePragmas>();
         if (options.IsPostgres)
         {
-            services.AddDbContext<SpasmCareDbContext, PostgresSpasmCareDbContext>((sp, o) => o
+            services.AddDbContextPool<SpasmCareDbContext, PostgresSpasmCareDbContext>((sp, o) => o
                 .UseNpgsql(options.ConnectionString)
                 .AddInterceptors(sp.GetRequiredService<StampInterceptor>()));
         }
         else
         {
-            services.AddDbContext<SpasmCareDbContext, SqliteSpasmCareDbContext>((sp, o) => o
+            services.AddDbContextPool<SpasmCareDbContext, SqliteSpasmCareDbContext>((sp, o) => o
                 .UseSqlite(options.ConnectionString)
                 .AddInterceptors(sp.GetRequiredService<StampInterceptor>(), sp.GetRequiredService<SqlitePragmas>()));
         }

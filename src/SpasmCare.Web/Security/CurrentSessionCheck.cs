@@ -13,7 +13,16 @@ public static class CurrentSessionCheck
 {
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        var services = context.HttpContext.RequestServices;
+        // The full re-validation (which also rebuilds roles and two-factor claims) builds Identity's whole object
+        // graph, so it runs only when its interval has passed; the stamp comparison below runs every time.
+        var interval = services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value.ValidationInterval;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (context.Properties.IssuedUtc is not { } issued || now - issued > interval)
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+        }
+
         if (context.Principal is not { } principal)
         {
             return;
@@ -28,16 +37,17 @@ public static class CurrentSessionCheck
             return;
         }
 
-        var db = context.HttpContext.RequestServices.GetRequiredService<SpasmCareDbContext>();
-        var current = await db.Users.AsNoTracking()
+        var current = await services.GetRequiredService<SpasmCareDbContext>().Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.SecurityStamp, u.IsActive })
+            .Select(u => new SessionState(u.SecurityStamp, u.IsActive))
             .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
         if (current is null || !current.IsActive || current.SecurityStamp != stamp)
         {
             await RejectAsync(context);
         }
     }
+
+    private sealed record SessionState(string? SecurityStamp, bool IsActive);
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)
     {

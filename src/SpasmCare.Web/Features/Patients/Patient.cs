@@ -75,10 +75,16 @@ public sealed class Patient : IVersioned
             GivenName = givenName;
             FamilyName = familyName;
             var terms = PatientFormats.NameTerms(givenName, familyName);
+            var sortName = PatientNameTerm.SortNameOf(givenName, familyName);
             NameTerms.RemoveAll(t => !terms.Contains(t.Term));
+            foreach (var existing in NameTerms)
+            {
+                existing.SortName = sortName;
+            }
+
             foreach (var term in terms.Where(t => NameTerms.All(n => n.Term != t)))
             {
-                NameTerms.Add(new PatientNameTerm { PatientId = Id, Term = term });
+                NameTerms.Add(new PatientNameTerm { PatientId = Id, Term = term, SortName = sortName });
             }
         }
 
@@ -152,11 +158,24 @@ public sealed class Patient : IVersioned
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
-/// <summary>A lower-cased word of a patient's name: the index behind "type part of a name" search.</summary>
+/// <summary>
+/// A lower-cased word of a patient's name: the index behind "type part of a name" search. The index on
+/// (Term, SortName) hands out matches already in display order, so a search reads only the rows it shows.
+/// </summary>
 public sealed class PatientNameTerm
 {
     public const int TermMax = 50;
+    public const int SortNameMax = 201;
 
     public Guid PatientId { get; init; }
     public string Term { get; init; } = "";
+
+    /// <summary>Family then given name, lower-cased: the order in which results are listed.</summary>
+    public string SortName { get; set; } = "";
+
+    public static string SortNameOf(string givenName, string familyName)
+    {
+        var name = $"{familyName} {givenName}".Trim().ToLowerInvariant();
+        return name.Length > SortNameMax ? name[..SortNameMax] : name;
+    }
 }

@@ -27,22 +27,9 @@ public static partial class SearchPatients
             }
 
             limit = Math.Clamp(limit, 1, MaxLimit);
-            var patients = Filter(db.Patients.AsNoTracking(), q);
-            if (patients is null)
-            {
-                return [];
-            }
-
-            if (!includeInactive)
-            {
-                patients = patients.Where(p => p.IsActive);
-            }
-
-            var rows = await patients
-                .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Mrn)
-                .Take(limit)
-                .Select(p => new { p.Id, p.Mrn, p.GivenName, p.FamilyName, p.Sex, p.BirthDate, p.Mobile, p.IsActive })
-                .ToListAsync(ct);
+            var rows = LooksLikeName(q)
+                ? await ByNameAsync(q, limit, includeInactive, ct)
+                : await ByIdentifierAsync(q, limit, includeInactive, ct);
             var today = clock.Today;
             var results = rows.Select(p => new Summary(
                 p.Id, p.Mrn, string.IsNullOrEmpty(p.FamilyName) ? p.GivenName : $"{p.GivenName} {p.FamilyName}",
@@ -56,7 +43,65 @@ public static partial class SearchPatients
             return results;
         }
 
-        private IQueryable<Patient>? Filter(IQueryable<Patient> patients, string q)
+        private sealed record Row(Guid Id, string Mrn, string GivenName, string FamilyName, Sex Sex, DateOnly BirthDate,
+            string Mobile, bool IsActive);
+
+        private static bool LooksLikeName(string q) =>
+            !MrnRegex().IsMatch(q) && !q.Contains('@', StringComparison.Ordinal) && !NumberRegex().IsMatch(q);
+
+        /// <summary>
+        /// Driven by the (Term, SortName) index: the longest word's matches come out already in display order, and
+        /// the query stops as soon as it has enough; other words are checked per candidate.
+        /// </summary>
+        private async Task<List<Row>> ByNameAsync(string q, int limit, bool includeInactive, CancellationToken ct)
+        {
+            var tokens = PatientFormats.Tokens(q).Distinct().OrderByDescending(t => t.Length).Take(4).ToList();
+            if (tokens.Count == 0)
+            {
+                return [];
+            }
+
+            var (first, firstHigh) = (tokens[0], tokens[0] + char.MaxValue);
+            var matches =
+                from t in db.PatientNameTerms
+                where t.Term.CompareTo(first) >= 0 && t.Term.CompareTo(firstHigh) < 0
+                join p in db.Patients on t.PatientId equals p.Id
+                where includeInactive || p.IsActive
+                select new { t.Term, t.SortName, Patient = p };
+            foreach (var token in tokens.Skip(1))
+            {
+                var high = token + char.MaxValue;
+                matches = matches.Where(m => db.PatientNameTerms.Any(o =>
+                    o.PatientId == m.Patient.Id && o.Term.CompareTo(token) >= 0 && o.Term.CompareTo(high) < 0));
+            }
+
+            // A patient can match the first word twice (given and family name): read a few extra, keep each once.
+            var rows = await matches
+                .OrderBy(m => m.Term).ThenBy(m => m.SortName).ThenBy(m => m.Patient.Id)
+                .Take(limit * 2)
+                .Select(m => new Row(m.Patient.Id, m.Patient.Mrn, m.Patient.GivenName, m.Patient.FamilyName, m.Patient.Sex,
+                    m.Patient.BirthDate, m.Patient.Mobile, m.Patient.IsActive))
+                .AsNoTracking()
+                .ToListAsync(ct);
+            return rows.DistinctBy(r => r.Id).Take(limit).ToList();
+        }
+
+        private async Task<List<Row>> ByIdentifierAsync(string q, int limit, bool includeInactive, CancellationToken ct)
+        {
+            var patients = Filter(db.Patients.AsNoTracking(), q);
+            if (!includeInactive)
+            {
+                patients = patients.Where(p => p.IsActive);
+            }
+
+            return await patients
+                .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Mrn)
+                .Take(limit)
+                .Select(p => new Row(p.Id, p.Mrn, p.GivenName, p.FamilyName, p.Sex, p.BirthDate, p.Mobile, p.IsActive))
+                .ToListAsync(ct);
+        }
+
+        private static IQueryable<Patient> Filter(IQueryable<Patient> patients, string q)
         {
             var mrn = MrnRegex().Match(q);
             if (mrn.Success)
@@ -75,31 +120,7 @@ public static partial class SearchPatients
                 return patients.Where(p => p.AbhaAddress == address);
             }
 
-            var digits = NumberRegex().IsMatch(q) ? new string(q.Where(char.IsAsciiDigit).ToArray()) : null;
-            if (digits is not null)
-            {
-                return ByNumber(patients, digits);
-            }
-
-            var tokens = PatientFormats.Tokens(q).Distinct().OrderByDescending(t => t.Length).Take(4).ToList();
-            if (tokens.Count == 0)
-            {
-                return null;
-            }
-
-            var (first, firstHigh) = (tokens[0], tokens[0] + char.MaxValue);
-            var candidates = db.PatientNameTerms
-                .Where(t => t.Term.CompareTo(first) >= 0 && t.Term.CompareTo(firstHigh) < 0)
-                .Select(t => t.PatientId);
-            patients = patients.Where(p => candidates.Contains(p.Id));
-            foreach (var token in tokens.Skip(1))
-            {
-                var high = token + char.MaxValue;
-                patients = patients.Where(p => db.PatientNameTerms.Any(t =>
-                    t.PatientId == p.Id && t.Term.CompareTo(token) >= 0 && t.Term.CompareTo(high) < 0));
-            }
-
-            return patients;
+            return ByNumber(patients, new string(q.Where(char.IsAsciiDigit).ToArray()));
         }
 
         private static IQueryable<Patient> ByNumber(IQueryable<Patient> patients, string digits)

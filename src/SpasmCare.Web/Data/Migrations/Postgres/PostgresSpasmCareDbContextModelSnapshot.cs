@@ -420,9 +420,16 @@ namespace SpasmCare.Web.Data.Migrations.Postgres
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)");
+
                     b.HasKey("Term", "PatientId");
 
                     b.HasIndex("PatientId");
+
+                    b.HasIndex("Term", "SortName", "PatientId");
 
                     b.ToTable("PatientNameTerms");
                 });

@@ -408,9 +408,16 @@ namespace SpasmCare.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("PatientId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Term", "PatientId");
 
                     b.HasIndex("PatientId");
+
+                    b.HasIndex("Term", "SortName", "PatientId");
 
                     b.ToTable("PatientNameTerms");
                 });

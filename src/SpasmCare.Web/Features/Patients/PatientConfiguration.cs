@@ -44,7 +44,7 @@ public sealed class PatientNameTermConfiguration : IEntityTypeConfiguration<Pati
         builder.HasKey(t => new { t.Term, t.PatientId });
         builder.Property(t => t.Term).HasMaxLength(PatientNameTerm.TermMax);
         builder.Property(t => t.SortName).HasMaxLength(PatientNameTerm.SortNameMax);
-        builder.HasIndex(t => t.PatientId);
+        builder.HasIndex(t => new { t.PatientId, t.Term });
         builder.HasIndex(t => new { t.Term, t.SortName, t.PatientId });
     }
 }

@@ -12,6 +12,7 @@ public static partial class SearchPatients
     public const int QueryMax = 100;
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
+    private const int DriverCountCap = 5000;
 
     public sealed record Summary(
         Guid Id, string Mrn, string Name, Sex Sex, DateOnly BirthDate, string Age, string Mobile, bool IsActive);
@@ -61,23 +62,41 @@ public static partial class SearchPatients
                 return [];
             }
 
+            // Drive from the word with the fewest matches (counted up to a cap, from the index alone); the others
+            // are checked per candidate, before the patient row is read.
+            if (tokens.Count > 1)
+            {
+                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var token in tokens)
+                {
+                    var high = token + char.MaxValue;
+                    counts[token] = await db.PatientNameTerms
+                        .Where(t => t.Term.CompareTo(token) >= 0 && t.Term.CompareTo(high) < 0)
+                        .Take(DriverCountCap)
+                        .CountAsync(ct);
+                }
+
+                tokens = tokens.OrderBy(t => counts[t]).ThenByDescending(t => t.Length).ToList();
+            }
+
             var (first, firstHigh) = (tokens[0], tokens[0] + char.MaxValue);
-            var matches =
-                from t in db.PatientNameTerms
-                where t.Term.CompareTo(first) >= 0 && t.Term.CompareTo(firstHigh) < 0
-                join p in db.Patients on t.PatientId equals p.Id
-                where includeInactive || p.IsActive
-                select new { t.Term, t.SortName, Patient = p };
+            var terms = db.PatientNameTerms.Where(t => t.Term.CompareTo(first) >= 0 && t.Term.CompareTo(firstHigh) < 0);
             foreach (var token in tokens.Skip(1))
             {
                 var high = token + char.MaxValue;
-                matches = matches.Where(m => db.PatientNameTerms.Any(o =>
-                    o.PatientId == m.Patient.Id && o.Term.CompareTo(token) >= 0 && o.Term.CompareTo(high) < 0));
+                terms = terms.Where(t => db.PatientNameTerms.Any(o =>
+                    o.PatientId == t.PatientId && o.Term.CompareTo(token) >= 0 && o.Term.CompareTo(high) < 0));
             }
+
+            var matches =
+                from t in terms
+                join p in db.Patients on t.PatientId equals p.Id
+                where includeInactive || p.IsActive
+                select new { t.Term, t.SortName, t.PatientId, Patient = p };
 
             // A patient can match the first word twice (given and family name): read a few extra, keep each once.
             var rows = await matches
-                .OrderBy(m => m.Term).ThenBy(m => m.SortName).ThenBy(m => m.Patient.Id)
+                .OrderBy(m => m.Term).ThenBy(m => m.SortName).ThenBy(m => m.PatientId)
                 .Take(limit * 2)
                 .Select(m => new Row(m.Patient.Id, m.Patient.Mrn, m.Patient.GivenName, m.Patient.FamilyName, m.Patient.Sex,
                     m.Patient.BirthDate, m.Patient.Mobile, m.Patient.IsActive))

@@ -427,7 +427,7 @@ namespace SpasmCare.Web.Data.Migrations.Postgres
 
                     b.HasKey("Term", "PatientId");
 
-                    b.HasIndex("PatientId");
+                    b.HasIndex("PatientId", "Term");
 
                     b.HasIndex("Term", "SortName", "PatientId");
 

@@ -415,7 +415,7 @@ namespace SpasmCare.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Term", "PatientId");
 
-                    b.HasIndex("PatientId");
+                    b.HasIndex("PatientId", "Term");
 
                     b.HasIndex("Term", "SortName", "PatientId");
 

@@ -11,7 +11,7 @@ using SpasmCare.Web.Data;
 namespace SpasmCare.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSpasmCareDbContext))]
-    [Migration("20261124084423_SearchNameOrder")]
+    [Migration("20261124090645_SearchNameOrder")]
     partial class SearchNameOrder
     {
         /// <inheritdoc />
@@ -418,7 +418,7 @@ namespace SpasmCare.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Term", "PatientId");
 
-                    b.HasIndex("PatientId");
+                    b.HasIndex("PatientId", "Term");
 
                     b.HasIndex("Term", "SortName", "PatientId");
 

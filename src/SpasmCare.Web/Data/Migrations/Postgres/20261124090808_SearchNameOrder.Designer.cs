@@ -12,7 +12,7 @@ using SpasmCare.Web.Data;
 namespace SpasmCare.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSpasmCareDbContext))]
-    [Migration("20261124084458_SearchNameOrder")]
+    [Migration("20261124090808_SearchNameOrder")]
     partial class SearchNameOrder
     {
         /// <inheritdoc />
@@ -430,7 +430,7 @@ namespace SpasmCare.Web.Data.Migrations.Postgres
 
                     b.HasKey("Term", "PatientId");
 
-                    b.HasIndex("PatientId");
+                    b.HasIndex("PatientId", "Term");
 
                     b.HasIndex("Term", "SortName", "PatientId");
 

@@ -10,6 +10,10 @@ namespace SpasmCare.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_PatientNameTerms_PatientId",
+                table: "PatientNameTerms");
+
             migrationBuilder.AddColumn<string>(
                 name: "SortName",
                 table: "PatientNameTerms",
@@ -26,6 +30,11 @@ namespace SpasmCare.Web.Data.Migrations.Sqlite
                 """);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PatientNameTerms_PatientId_Term",
+                table: "PatientNameTerms",
+                columns: new[] { "PatientId", "Term" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PatientNameTerms_Term_SortName_PatientId",
                 table: "PatientNameTerms",
                 columns: new[] { "Term", "SortName", "PatientId" });
@@ -35,12 +44,21 @@ namespace SpasmCare.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_PatientNameTerms_PatientId_Term",
+                table: "PatientNameTerms");
+
+            migrationBuilder.DropIndex(
                 name: "IX_PatientNameTerms_Term_SortName_PatientId",
                 table: "PatientNameTerms");
 
             migrationBuilder.DropColumn(
                 name: "SortName",
                 table: "PatientNameTerms");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PatientNameTerms_PatientId",
+                table: "PatientNameTerms",
+                column: "PatientId");
         }
     }
 }

@@ -53,6 +53,22 @@ internal static partial class BenchUser
     /// <summary>Signs in through /Account/Login and returns the Cookie header a browser would send afterwards.</summary>
     public static async Task<string> SignInAsync(Uri app, string password, CancellationToken ct)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SignInOnceAsync(app, password, ct);
+            }
+            catch (InvalidOperationException ex) when (attempt < 3)
+            {
+                Console.WriteLine($"  sign-in attempt {attempt} failed, trying again in 5 s: {ex.Message}");
+                await Task.Delay(TimeSpan.FromSeconds(5), ct);
+            }
+        }
+    }
+
+    private static async Task<string> SignInOnceAsync(Uri app, string password, CancellationToken ct)
+    {
         var cookies = new CookieContainer();
         using var handler = new SocketsHttpHandler { CookieContainer = cookies, UseCookies = true, AllowAutoRedirect = false };
         using var http = new HttpClient(handler) { BaseAddress = app };
@@ -72,7 +88,10 @@ internal static partial class BenchUser
         using var response = await http.PostAsync(new Uri("/Account/Login", UriKind.Relative), content, ct);
         if ((int)response.StatusCode is < 300 or >= 400)
         {
-            throw new InvalidOperationException($"Signing in returned {(int)response.StatusCode}, not a redirect.");
+            var page = await response.Content.ReadAsStringAsync(ct);
+            var said = string.Join(" | ", TextRegex().Matches(page).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value.Trim()))
+                .Where(t => t.Length > 0).Distinct().Take(12));
+            throw new InvalidOperationException($"Signing in returned {(int)response.StatusCode}, not a redirect. The page said: {said}");
         }
 
         var header = cookies.GetCookieHeader(app);
@@ -94,4 +113,7 @@ internal static partial class BenchUser
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryRegex();
+
+    [GeneratedRegex(">([^<>]{3,300})<")]
+    private static partial Regex TextRegex();
 }

@@ -6,9 +6,12 @@ namespace SpasmCare.Bench;
 
 internal sealed record RunInfo(
     DateTime StartedUtc, int Patients, long AuditRowsBefore, long DatabaseBytes, string SqliteVersion, string WrkVersion,
-    int Requests, int Warmup, int PagePaths, string Command);
+    int Requests, int Warmup, int PagePaths, string Command, double BusyBefore, (double P50, double P99) CommitFloor,
+    ResourceUsage LatencyUsage, TimeSpan SecurityStampInterval, bool CookieReissued, string Revision, TailDiagnosis Tail);
 
-internal sealed record ThroughputInfo(WrkResult Page, WrkResult Baseline, long AuditRowsDuringPage);
+internal sealed record ThroughputInfo(
+    WrkResult Page, WrkResult Baseline, long AuditRowsDuringPage, ResourceUsage PageUsage, ResourceUsage BaselineUsage,
+    IReadOnlyList<double> PageRoundRps, IReadOnlyList<double> BaselineRoundRps);
 
 /// <summary>The Markdown report: printed, written to bench/results/latest.md, and (with --write-docs) to docs.</summary>
 internal static class Report
@@ -18,7 +21,9 @@ internal static class Report
     public const string StartMarker = "<!-- bench:results:start -->";
     public const string EndMarker = "<!-- bench:results:end -->";
 
-    public static string Markdown(RunInfo run, IReadOnlyList<LatencyResult> latency, ThroughputInfo throughput)
+    public static string Markdown(RunInfo run, IReadOnlyList<LatencyResult> latency, IReadOnlyDictionary<string, long> nameMatches,
+        ThroughputInfo throughput,
+        IReadOnlyList<(WrkResult Result, ResourceUsage Usage)> ladder)
     {
         var inv = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
@@ -31,9 +36,12 @@ internal static class Report
         md.AppendLine(inv, $"### Run of {run.StartedUtc:yyyy-MM-dd HH:mm} UTC");
         md.AppendLine();
         md.AppendLine(inv, $"- Command: `{run.Command}`");
+        md.AppendLine(inv, $"- Code: commit {run.Revision}");
         md.AppendLine(inv, $"- Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {Gib(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)} RAM, {RuntimeInformation.OSDescription}");
         md.AppendLine(inv, $"- Software: {RuntimeInformation.FrameworkDescription}, SQLite {run.SqliteVersion}, {run.WrkVersion}; app and baseline in one Release process, server GC");
         md.AppendLine(inv, $"- Dataset: {run.Patients:N0} synthetic patients; database {Mib(run.DatabaseBytes)} with {run.AuditRowsBefore:N0} audit rows at the start (SQLite, WAL, synchronous=FULL)");
+        md.AppendLine(inv, $"- Other work on the machine: {run.BusyBefore:F0} % CPU busy just before the latency pass; during it, other processes took {run.LatencyUsage.OtherPercent:F0} % of the machine's CPU (this process {run.LatencyUsage.AppPercent:F0} %); per wrk run see the last column below. Figures taken while other processes compete for the 2 cores are pessimistic.");
+        md.AppendLine(inv, $"- Durable commit floor on this disk (one-row SQLite transaction, WAL, synchronous=FULL, same directory): p50 {run.CommitFloor.P50:F2} ms, p99 {run.CommitFloor.P99:F2} ms. Every search and page view commits its audit rows before it answers, so this is a floor under each of them; the baseline writes nothing.");
         md.AppendLine();
         md.AppendLine("| Target | Result | Verdict |");
         md.AppendLine("|---|---|---|");
@@ -53,20 +61,65 @@ internal static class Report
         }
 
         md.AppendLine();
-        md.AppendLine(inv, $"#### Patient page throughput (wrk on loopback, {run.PagePaths:N0} different patients in turn)");
-        md.AppendLine();
-        md.AppendLine("| Endpoint | Requests/s | Requests | wrk p50 ms | wrk p99 ms | Non-2xx/3xx | Socket errors | ÷ baseline |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var w in new[] { throughput.Page, throughput.Baseline })
+        foreach (var l in latency.Where(l => l.Kind != SearchLatency.Baseline))
         {
+            var slowest = l.Slowest.Select(q => nameMatches.TryGetValue(q.Query, out var n)
+                ? $"`{q.Query}` {q.Ms:F1} ms ({n:N0} patients match its longest word)"
+                : $"`{q.Query}` {q.Ms:F1} ms");
+            md.AppendLine(inv, $"- Slowest queries, {l.Kind}: {string.Join(", ", slowest)}");
+        }
+
+        var tail = run.Tail;
+        var pass = run.LatencyUsage;
+        md.AppendLine(inv, $"- The tail: of the {tail.Slowest:N0} slowest app requests (the slowest 1 % of {tail.AppRequests:N0}, all over {tail.SlowestThresholdMs:F1} ms), {tail.WithGc:N0} overlapped a garbage collection in the process and {tail.NearWalRestart:N0} a WAL checkpoint ({tail.WalRestarts:N0} in the pass); {tail.WithNeither:N0} neither. During the pass: {pass.Gen0:N0} gen0, {pass.Gen1:N0} gen1 and {pass.Gen2:N0} gen2 collections, {pass.GcPauseMs:N0} ms paused in all.");
+        md.AppendLine();
+        md.AppendLine(inv, $"#### Patient page throughput (wrk on loopback, {run.PagePaths:N0} different patients in turn; {throughput.PageRoundRps.Count} alternating rounds per endpoint)");
+        md.AppendLine();
+        md.AppendLine("| Endpoint | Requests/s | ÷ baseline | Requests/s per round | Requests | wrk p50 ms | wrk p99 ms | Non-2xx/3xx | Socket errors | App CPU µs/request | Allocated KB/request | GCs (0/1/2) | JIT compilations | CPU share: app / wrk / other processes |");
+        md.AppendLine("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|");
+        foreach (var (w, u, perRound) in new[]
+                 {
+                     (throughput.Page, throughput.PageUsage, throughput.PageRoundRps),
+                     (throughput.Baseline, throughput.BaselineUsage, throughput.BaselineRoundRps),
+                 })
+        {
+            var n = Math.Max(1, w.Requests);
+            var rounds = string.Join(", ", perRound.Select(r => r.ToString("N0", inv)));
             md.AppendLine(inv,
-                $"| {w.Target} | {w.RequestsPerSecond:N0} | {w.Requests:N0} | {w.P50Ms:F2} | {w.P99Ms:F2} | {w.Non2xx} | {w.SocketErrors} | {w.RequestsPerSecond / throughput.Baseline.RequestsPerSecond:P0} |");
+                $"| {w.Target} | {w.RequestsPerSecond:N0} | {w.RequestsPerSecond / throughput.Baseline.RequestsPerSecond:P0} | {rounds} | {w.Requests:N0} | {w.P50Ms:F2} | {w.P99Ms:F2} | {w.Non2xx} | {w.SocketErrors} | {u.ProcessCpuMs * 1000 / n:N0} | {u.AllocatedBytes / 1024.0 / n:N1} | {u.Gen0}/{u.Gen1}/{u.Gen2} | {u.JitCompilations:N0} | {u.AppPercent:F0} % / {u.ChildrenPercent:F0} % / {u.OtherPercent:F0} % |");
         }
 
         md.AppendLine();
-        md.AppendLine(inv, $"- Page: `{throughput.Page.Command}`");
-        md.AppendLine(inv, $"- Baseline: `{throughput.Baseline.Command}`");
-        md.AppendLine(inv, $"- Audit rows committed during the timed page run: {throughput.AuditRowsDuringPage:N0} (wrk counted {throughput.Page.Requests:N0} responses; each page view commits one audit row before it is sent, so the two agree when every response was a real, signed-in page)");
+        md.AppendLine("- Requests/s is all rounds' responses over all rounds' time; p50 is the median round's, p99 the worst round's.");
+        if (ladder.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("#### Cost ladder (same wrk load, one layer added at a time; where the page's time goes)");
+            md.AppendLine();
+            md.AppendLine("| Endpoint | Requests/s | ÷ baseline | wrk p50 ms | wrk p99 ms | Non-2xx/3xx | App CPU µs/request | Allocated KB/request | JIT compilations | CPU share: app / wrk / other processes |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            var rows = new List<(WrkResult Result, ResourceUsage Usage)> { (throughput.Baseline, throughput.BaselineUsage) };
+            rows.AddRange(ladder);
+            rows.Add((throughput.Page, throughput.PageUsage));
+            foreach (var (w, u) in rows)
+            {
+                var n = Math.Max(1, w.Requests);
+                md.AppendLine(inv,
+                    $"| {w.Target} | {w.RequestsPerSecond:N0} | {w.RequestsPerSecond / throughput.Baseline.RequestsPerSecond:P0} | {w.P50Ms:F2} | {w.P99Ms:F2} | {w.Non2xx} | {u.ProcessCpuMs * 1000 / n:N0} | {u.AllocatedBytes / 1024.0 / n:N1} | {u.JitCompilations:N0} | {u.AppPercent:F0} % / {u.ChildrenPercent:F0} % / {u.OtherPercent:F0} % |");
+            }
+
+            md.AppendLine();
+            md.AppendLine("- `/Status?code=404` answers 200 with the not-found page (it is the app's status page). Each ladder step "
+                + "is one wrk run (same threads and connections) after its own warm-up; the first and last rows repeat the timed runs above.");
+        }
+
+        md.AppendLine();
+
+        md.AppendLine(inv, $"- Page, each round: `{throughput.Page.Command}`");
+        md.AppendLine(inv, $"- Baseline, each round: `{throughput.Baseline.Command}`");
+        md.AppendLine("- App CPU is this process's CPU time during the timed run divided by the responses (wrk runs in its own process); the app and the baseline share the process, and the one not under load is idle.");
+        md.AppendLine(inv, $"- Audit rows committed during the timed page run: {throughput.AuditRowsDuringPage:N0} (wrk counted {throughput.Page.Requests:N0} responses; each page view commits one audit row before it is sent, so the two agree, give or take the requests still in flight when each round ends, only when every response was a real, signed-in page)");
+        md.AppendLine(inv, $"- The app's security-stamp validation interval is {(run.SecurityStampInterval == TimeSpan.Zero ? "zero: every cookie-authenticated request reloads the user, rebuilds the claims and re-issues the cookie" : run.SecurityStampInterval.ToString())}{(run.CookieReissued ? " (seen: the page's response carried a new sign-in cookie)" : "")}. Each wrk run on a cookie endpoint starts from a fresh sign-in, so that a longer interval would be measured as a browser (which stores re-issued cookies) sees it.");
         return md.ToString();
     }
 

@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using SpasmCare.Web.Data;
 using SpasmCare.Web.Hosting;
 
 namespace SpasmCare.Bench;
@@ -15,6 +19,13 @@ internal static class Seeder
     public const int Seed = 20261124;
 
     public static string CompleteMarker(string dbPath) => dbPath + ".complete";
+
+    /// <summary>The id of the newest SQLite migration compiled into the app, such as 20261124084423.</summary>
+    public static string LatestMigration() => typeof(SqliteSpasmCareDbContext).Assembly.GetTypes()
+        .Where(t => t.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(SqliteSpasmCareDbContext))
+        .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)
+        .OfType<string>()
+        .Max(StringComparer.Ordinal)?.Split('_')[0] ?? "none";
 
     /// <summary>Deletes a cached database whose seeding never finished (it cannot be resumed deterministically).</summary>
     public static void DiscardIfIncomplete(string dbPath)

@@ -82,13 +82,27 @@ internal sealed class SqlProbe : DbCommandInterceptor
             var commands = End();
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"=== {kind}: q=\"{query}\" — {(int)response.StatusCode}, {total.TotalMilliseconds:F2} ms for the whole request");
-            foreach (var c in commands)
+            for (var i = 0; i < commands.Count; i++)
             {
+                var c = commands[i];
+                if (IsAuditInsert(c))
+                {
+                    // The audit writer's rows: one INSERT per row, summarised.
+                    var run = commands.Skip(i).TakeWhile(IsAuditInsert).ToList();
+                    report.AppendLine(CultureInfo.InvariantCulture,
+                        $"--- {run.Sum(r => r.Duration.TotalMilliseconds):F2} ms for {run.Count} × INSERT INTO \"AuditEvents\" (EF Core command time; the commit's fsync comes after)");
+                    i += run.Count - 1;
+                    continue;
+                }
+
+                // The search itself: the SELECT that reads patients' MRNs (not the token or audit-tail queries).
+                var isSearch = c.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+                    && c.Sql.Contains("\"Patients\"", StringComparison.Ordinal)
+                    && c.Sql.Contains("\"Mrn\"", StringComparison.Ordinal);
                 report.AppendLine(CultureInfo.InvariantCulture,
-                    $"--- {c.Duration.TotalMilliseconds:F2} ms (EF Core command time){Params(c)}");
-                report.AppendLine(c.Sql.Trim());
-                if (c.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
-                    && c.Sql.Contains("\"Patients\"", StringComparison.Ordinal))
+                    $"--- {c.Duration.TotalMilliseconds:F2} ms (EF Core command time){(isSearch ? Params(c) : "")}");
+                report.AppendLine(isSearch ? c.Sql.Trim() : FirstLine(c.Sql));
+                if (isSearch)
                 {
                     report.AppendLine("QUERY PLAN");
                     report.Append(await PlanAsync(connectionString, c, ct));
@@ -99,6 +113,15 @@ internal sealed class SqlProbe : DbCommandInterceptor
         }
 
         return report.ToString();
+    }
+
+    private static bool IsAuditInsert(CapturedCommand c) =>
+        c.Sql.TrimStart().StartsWith("INSERT INTO \"AuditEvents\"", StringComparison.Ordinal);
+
+    private static string FirstLine(string sql)
+    {
+        var lines = sql.Trim().Split('\n');
+        return lines.Length == 1 ? lines[0] : lines[0].TrimEnd() + " …";
     }
 
     private static string Params(CapturedCommand c) => c.Parameters.Count == 0

@@ -6,8 +6,20 @@ using System.Text.RegularExpressions;
 namespace SpasmCare.Bench;
 
 internal sealed record WrkResult(
-    string Target, double RequestsPerSecond, long Requests, double P50Ms, double P99Ms, long Non2xx, long SocketErrors,
-    string Command);
+    string Target, double RequestsPerSecond, long Requests, double Seconds, double P50Ms, double P99Ms, long Non2xx,
+    long SocketErrors, string Command)
+{
+    /// <summary>Several rounds against one target as one result: total requests over total time, the median
+    /// round's p50 and the worst round's p99.</summary>
+    public static WrkResult Combine(IReadOnlyList<WrkResult> rounds)
+    {
+        var requests = rounds.Sum(r => r.Requests);
+        var seconds = rounds.Sum(r => r.Seconds);
+        var p50s = rounds.Select(r => r.P50Ms).Order().ToArray();
+        return new WrkResult(rounds[0].Target, requests / seconds, requests, seconds, p50s[p50s.Length / 2],
+            rounds.Max(r => r.P99Ms), rounds.Sum(r => r.Non2xx), rounds.Sum(r => r.SocketErrors), rounds[0].Command);
+    }
+}
 
 /// <summary>Runs wrk on loopback over a list of paths (a Lua script cycles through them) and parses its report.</summary>
 internal static partial class Wrk
@@ -57,13 +69,13 @@ internal static partial class Wrk
         return file;
     }
 
-    public static async Task<WrkResult> RunAsync(string target, Uri baseUri, string script, string? cookie,
+    public static async Task<WrkResult> RunAsync(string target, Uri baseUri, string script, IReadOnlyList<string> headers,
         int threads, int connections, int seconds, CancellationToken ct)
     {
         List<string> args = ["-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency", "-s", script];
-        if (cookie is not null)
+        foreach (var header in headers)
         {
-            args.AddRange(["-H", "Cookie: " + cookie]);
+            args.AddRange(["-H", header]);
         }
 
         args.Add(baseUri.ToString());
@@ -73,12 +85,14 @@ internal static partial class Wrk
             throw new InvalidOperationException($"wrk exited with {exit}:\n{output}");
         }
 
-        var shown = string.Join(" ", args.Select(a => a.StartsWith("Cookie:", StringComparison.Ordinal) ? "'Cookie: …'" : a))
+        var shown = string.Join(" ", args.Select(a => a.StartsWith("Cookie:", StringComparison.Ordinal) ? "'Cookie: …'"
+                : a.StartsWith("Authorization:", StringComparison.Ordinal) ? "'Authorization: Bearer …'" : a))
             .Replace(RepoPaths.Root + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
         return new WrkResult(
             target,
             Number(RpsRegex().Match(output), output),
             (long)Number(RequestsRegex().Match(output), output),
+            RunSeconds(RequestsRegex().Match(output), output),
             Duration(LatencyRegex(50).Match(output), output),
             Duration(LatencyRegex(99).Match(output), output),
             NonSuccessRegex().Match(output) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0,
@@ -91,6 +105,24 @@ internal static partial class Wrk
     private static double Number(Match match, string output) => match.Success
         ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
         : throw new InvalidOperationException("Could not read wrk's report:\n" + output);
+
+    private static double RunSeconds(Match match, string output)
+    {
+        if (!match.Success)
+        {
+            throw new InvalidOperationException("Could not read wrk's report:\n" + output);
+        }
+
+        var value = double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+        return match.Groups[3].Value switch
+        {
+            "us" => value / 1_000_000,
+            "ms" => value / 1000,
+            "s" => value,
+            "m" => value * 60,
+            _ => throw new InvalidOperationException("Unknown wrk unit in:\n" + output),
+        };
+    }
 
     private static double Duration(Match match, string output)
     {
@@ -142,7 +174,7 @@ internal static partial class Wrk
     [GeneratedRegex(@"Requests/sec:\s+([0-9.]+)")]
     private static partial Regex RpsRegex();
 
-    [GeneratedRegex(@"([0-9]+) requests in")]
+    [GeneratedRegex(@"([0-9]+) requests in ([0-9.]+)(us|ms|s|m),")]
     private static partial Regex RequestsRegex();
 
     [GeneratedRegex(@"^\s+50%\s+([0-9.]+)(us|ms|s|m)\s*$", RegexOptions.Multiline)]

@@ -15,6 +15,9 @@ namespace SpasmCare.Bench;
 /// </summary>
 internal static class BenchProgram
 {
+    /// <summary>Other processes' share of the machine above which a measured phase counts as disturbed.</summary>
+    private const double DisturbedPercent = 15;
+
     private static async Task<int> Main(string[] args)
     {
         BenchOptions options;
@@ -118,14 +121,31 @@ internal static class BenchProgram
             .. queries.Select(q => new RequestKind(q.Key, api, q.Value.Select(SearchLatency.SearchUrl).ToList(), Json: true,
                 string.Join(", ", q.Value.Take(3).Select(v => $"q={v}")), q.Value)),
         ];
-        var busyBefore = await QuietAsync(options, ct);
-        Console.WriteLine($"Search latency: {options.Warmup:N0} untimed + {options.Requests:N0} timed requests per kind, interleaved...");
-        var latencyMeter = new Machine.Meter();
-        var (latency, tail) = await SearchLatency.RunAsync(kinds, options.Warmup, options.Requests, dbPath + "-wal", ct);
-        var latencyUsage = latencyMeter.Stop();
+        // A pass that other processes disturbed (more than 15 % of the machine) is repeated, up to three passes.
+        double busyBefore;
+        List<LatencyResult> latency;
+        TailDiagnosis tail;
+        ResourceUsage latencyUsage;
+        var latencyPasses = 0;
+        while (true)
+        {
+            latencyPasses++;
+            busyBefore = await QuietAsync(options, ct);
+            Console.WriteLine($"Search latency: {options.Warmup:N0} untimed + {options.Requests:N0} timed requests per kind, interleaved...");
+            var latencyMeter = new Machine.Meter();
+            (latency, tail) = await SearchLatency.RunAsync(kinds, options.Warmup, options.Requests, dbPath + "-wal", ct);
+            latencyUsage = latencyMeter.Stop();
+            Console.WriteLine($"  CPU share during the pass: this process {latencyUsage.AppPercent:F0} %, other processes {latencyUsage.OtherPercent:F0} %");
+            if (latencyUsage.OtherPercent <= DisturbedPercent || latencyPasses == 3)
+            {
+                break;
+            }
+
+            Console.WriteLine("  other work disturbed the pass; repeating it");
+        }
+
         var nameMatches = await Dataset.NameMatchesAsync(cs,
             latency.Where(l => l.Kind.StartsWith("Name", StringComparison.Ordinal)).SelectMany(l => l.Slowest.Select(q => q.Query)), ct);
-        Console.WriteLine($"  CPU share during the pass: this process {latencyUsage.AppPercent:F0} %, other processes {latencyUsage.OtherPercent:F0} %");
         Console.WriteLine("Durable commit floor (one-row SQLite transaction, WAL, synchronous=FULL)...");
         var commitFloor = await Machine.CommitFloorAsync(Path.GetDirectoryName(dbPath)!, 500, ct);
 
@@ -146,9 +166,22 @@ internal static class BenchProgram
 
         var pageTarget = new WrkTarget("Patient page `/Patients/Details/{id}`", appUri, pageScript, FreshCookie);
         var baselineTarget = new WrkTarget("Baseline `" + Baseline.PathPrefix + "{id}`", baseline.Address, baselineScript, None);
-        await QuietAsync(options, ct);
         var perRound = Math.Max(1, options.WrkSeconds / options.WrkRounds);
-        var main = await MeasureAsync([pageTarget, baselineTarget], options.WrkRounds, perRound, options, cs, ct);
+        List<Measured> main;
+        var throughputPasses = 0;
+        while (true)
+        {
+            throughputPasses++;
+            await QuietAsync(options, ct);
+            main = await MeasureAsync([pageTarget, baselineTarget], options.WrkRounds, perRound, options, cs, ct);
+            if (main.All(m => m.Usage.OtherPercent <= DisturbedPercent) || throughputPasses == 3)
+            {
+                break;
+            }
+
+            Console.WriteLine("  other work disturbed the wrk rounds; repeating them");
+        }
+
         var throughput = new ThroughputInfo(main[0].Result, main[1].Result, main[0].AuditRows, main[0].Usage, main[1].Usage,
             main[0].RoundRps, main[1].RoundRps);
 
@@ -177,7 +210,7 @@ internal static class BenchProgram
         var stampInterval = app.Services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value.ValidationInterval;
         var run = new RunInfo(started, rows.Count, auditBefore, DatabaseBytes(dbPath), await SqliteVersionAsync(cs, ct),
             await Wrk.Version(ct), options.Requests, options.Warmup, pagePatients.Count, command, busyBefore, commitFloor,
-            latencyUsage, stampInterval, cookieReissued, await GitRevisionAsync(ct), tail);
+            latencyUsage, stampInterval, cookieReissued, await GitRevisionAsync(ct), tail, latencyPasses, throughputPasses);
         var markdown = Report.Markdown(run, latency, nameMatches, throughput, ladder);
         Console.WriteLine();
         Console.WriteLine(markdown);

@@ -7,7 +7,8 @@ namespace SpasmCare.Bench;
 internal sealed record RunInfo(
     DateTime StartedUtc, int Patients, long AuditRowsBefore, long DatabaseBytes, string SqliteVersion, string WrkVersion,
     int Requests, int Warmup, int PagePaths, string Command, double BusyBefore, (double P50, double P99) CommitFloor,
-    ResourceUsage LatencyUsage, TimeSpan SecurityStampInterval, bool CookieReissued, string Revision, TailDiagnosis Tail);
+    ResourceUsage LatencyUsage, TimeSpan SecurityStampInterval, bool CookieReissued, string Revision, TailDiagnosis Tail,
+    int LatencyPasses, int ThroughputPasses);
 
 internal sealed record ThroughputInfo(
     WrkResult Page, WrkResult Baseline, long AuditRowsDuringPage, ResourceUsage PageUsage, ResourceUsage BaselineUsage,
@@ -40,7 +41,7 @@ internal static class Report
         md.AppendLine(inv, $"- Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {Gib(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)} RAM, {RuntimeInformation.OSDescription}");
         md.AppendLine(inv, $"- Software: {RuntimeInformation.FrameworkDescription}, SQLite {run.SqliteVersion}, {run.WrkVersion}; app and baseline in one Release process, server GC");
         md.AppendLine(inv, $"- Dataset: {run.Patients:N0} synthetic patients; database {Mib(run.DatabaseBytes)} with {run.AuditRowsBefore:N0} audit rows at the start (SQLite, WAL, synchronous=FULL)");
-        md.AppendLine(inv, $"- Other work on the machine: {run.BusyBefore:F0} % CPU busy just before the latency pass; during it, other processes took {run.LatencyUsage.OtherPercent:F0} % of the machine's CPU (this process {run.LatencyUsage.AppPercent:F0} %); per wrk run see the last column below. Figures taken while other processes compete for the 2 cores are pessimistic.");
+        md.AppendLine(inv, $"- Other work on the machine: {run.BusyBefore:F0} % CPU busy just before the latency pass; during it, other processes took {run.LatencyUsage.OtherPercent:F0} % of the machine's CPU (this process {run.LatencyUsage.AppPercent:F0} %); per wrk run see the last column below. A phase that other processes disturbed (over {15} %) is repeated, up to three times: here the latency pass ran {run.LatencyPasses} time(s), the page/baseline rounds {run.ThroughputPasses}. Figures taken while other processes compete for the 2 cores are pessimistic.");
         md.AppendLine(inv, $"- Durable commit floor on this disk (one-row SQLite transaction, WAL, synchronous=FULL, same directory): p50 {run.CommitFloor.P50:F2} ms, p99 {run.CommitFloor.P99:F2} ms. Every search and page view commits its audit rows before it answers, so this is a floor under each of them; the baseline writes nothing.");
         md.AppendLine();
         md.AppendLine("| Target | Result | Verdict |");

@@ -30,7 +30,7 @@ internal sealed class BenchOptions
           dotnet run -c Release --project bench/SpasmCare.Bench -- [options]
 
           --patients N        synthetic patients in the database (default 100000); the seeded database is
-                              cached as bench/results/patients-N.db and reused
+                              cached as bench/results/patients-N-<latest migration>.db and reused
           --requests N        timed search requests per query kind, and for the baseline (default 2000)
           --warmup N          untimed requests per kind first (default 200)
           --duration S        seconds of timed wrk load on the page and on the baseline (default 15), split into

@@ -62,6 +62,7 @@ public static class DataSetup
             services.AddDbContextPool<SpasmCareDbContext, SqliteSpasmCareDbContext>((sp, o) => o
                 .UseSqlite(options.ConnectionString)
                 .AddInterceptors(sp.GetRequiredService<StampInterceptor>(), sp.GetRequiredService<SqlitePragmas>()));
+            services.AddHostedService<SqliteCheckpointer>();
         }
 
         return services;

@@ -10,7 +10,7 @@ public sealed record PatientDetails(
     bool IsActive, string? StatusReason, DateTime? StatusChangedAtUtc, string? PossibleDuplicateOf,
     DateTime RegisteredAtUtc, DateTime UpdatedAtUtc, Guid Version)
 {
-    public string FullName => string.IsNullOrEmpty(FamilyName) ? GivenName : $"{GivenName} {FamilyName}";
+    public string FullName => PatientFormats.FullName(GivenName, FamilyName);
 
     public IEnumerable<string> Flags
     {
@@ -35,7 +35,7 @@ public sealed record PatientDetails(
 
     public static PatientDetails From(Patient p, DateOnly today) => new(
         p.Id, p.Mrn, p.GivenName, p.FamilyName, p.Sex, p.BirthDate,
-        p.BirthDate <= today ? Clinical.Age.Describe(p.BirthDate, today) : "",
+        PatientFormats.AgeOn(p.BirthDate, today),
         PatientFormats.FormatMobile(p.Mobile), p.Email,
         JoinAddress(p.AddressLine1, p.AddressLine2, p.City, p.State, p.PinCode), p.PreferredLanguage,
         p.AbhaNumber is null ? null : PatientFormats.FormatAbhaNumber(p.AbhaNumber), p.AbhaAddress,

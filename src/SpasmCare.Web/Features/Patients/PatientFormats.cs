@@ -51,6 +51,14 @@ public static partial class PatientFormats
         return value is not null && AbhaAddressRegex().IsMatch(value) ? value : null;
     }
 
+    /// <summary>"Given Family", or the given name alone for patients with a single name.</summary>
+    public static string FullName(string givenName, string? familyName) =>
+        string.IsNullOrEmpty(familyName) ? givenName : $"{givenName} {familyName}";
+
+    /// <summary>The age as shown to staff; empty when the stored date of birth lies after today.</summary>
+    public static string AgeOn(DateOnly birthDate, DateOnly today) =>
+        birthDate <= today ? SpasmCare.Clinical.Age.Describe(birthDate, today) : "";
+
     public static string FormatMrn(long number) => MrnPrefix + number.ToString("D6", CultureInfo.InvariantCulture);
 
     /// <summary>Search keys for a name: lower-case words of at least one letter, without accents or punctuation.</summary>

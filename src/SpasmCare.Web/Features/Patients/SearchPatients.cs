@@ -33,8 +33,8 @@ public static partial class SearchPatients
                 : await ByIdentifierAsync(q, limit, includeInactive, ct);
             var today = clock.Today;
             var results = rows.Select(p => new Summary(
-                p.Id, p.Mrn, string.IsNullOrEmpty(p.FamilyName) ? p.GivenName : $"{p.GivenName} {p.FamilyName}",
-                p.Sex, p.BirthDate, p.BirthDate <= today ? SpasmCare.Clinical.Age.Describe(p.BirthDate, today) : "",
+                p.Id, p.Mrn, PatientFormats.FullName(p.GivenName, p.FamilyName),
+                p.Sex, p.BirthDate, PatientFormats.AgeOn(p.BirthDate, today),
                 PatientFormats.FormatMobile(p.Mobile), p.IsActive)).ToList();
             foreach (var r in results)
             {

@@ -69,6 +69,6 @@ public sealed class EditModel(UpdatePatient.Handler handler, SpasmCareDbContext 
     {
         Id = patient.Id;
         Mrn = patient.Mrn;
-        Name = string.IsNullOrEmpty(patient.FamilyName) ? patient.GivenName : $"{patient.GivenName} {patient.FamilyName}";
+        Name = PatientFormats.FullName(patient.GivenName, patient.FamilyName);
     }
 }

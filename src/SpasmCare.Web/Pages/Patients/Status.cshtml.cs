@@ -57,7 +57,7 @@ public sealed class StatusModel(ChangePatientStatus.Handler handler, SpasmCareDb
         {
             Id = id;
             Mrn = patient.Mrn;
-            Name = string.IsNullOrEmpty(patient.FamilyName) ? patient.GivenName : $"{patient.GivenName} {patient.FamilyName}";
+            Name = PatientFormats.FullName(patient.GivenName, patient.FamilyName);
             IsActive = patient.IsActive;
         }
 

@@ -1,3 +1,5 @@
+using SpasmCare.Clinical.Scales;
+
 namespace SpasmCare.Clinical;
 
 /// <summary>
@@ -9,6 +11,10 @@ public sealed record JankovicRatingScale
 {
     public const int MaxSubscore = 4;
     public const int MeaningfulChange = 2;
+
+    /// <summary>Item codes of the JRS in <see cref="InstrumentCatalogue.Jrs"/>.</summary>
+    public const string SeverityItem = "SEVERITY";
+    public const string FrequencyItem = "FREQUENCY";
 
     public JankovicRatingScale(int severity, int frequency)
     {
@@ -30,11 +36,20 @@ public sealed record JankovicRatingScale
     /// <summary>True when the total moved by at least <see cref="MeaningfulChange"/> points, in either direction.</summary>
     public bool IsMeaningfulChangeFrom(JankovicRatingScale before) => Math.Abs(ImprovementSince(before)) >= MeaningfulChange;
 
+    /// <summary>This rating as answers to <see cref="InstrumentCatalogue.Jrs"/>, for <see cref="ScaleScorer"/>.</summary>
+    public IReadOnlyDictionary<string, ItemAnswer> ToAnswers() =>
+        new Dictionary<string, ItemAnswer>(StringComparer.Ordinal)
+        {
+            [SeverityItem] = ItemAnswer.Of(Severity),
+            [FrequencyItem] = ItemAnswer.Of(Frequency),
+        };
+
+    // DOMAIN §2.1, Table 16.2 of Craniofacial Muscles [S48].
     public static readonly IReadOnlyList<string> SeverityAnchors =
     [
         "None",
         "Minimal: more blinking, only with external stimuli (bright light, wind, reading, driving)",
-        "Mild: spontaneous eyelid fluttering without actual spasm; noticeable, not disabling",
+        "Mild: spontaneous eyelid fluttering without actual spasm; clearly noticeable, possibly embarrassing, not functionally disabling",
         "Moderate: very noticeable spasm of the eyelids only; mildly incapacitating",
         "Severe: incapacitating spasm of the eyelids and possibly other facial muscles",
     ];

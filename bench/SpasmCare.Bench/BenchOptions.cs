@@ -20,6 +20,7 @@ internal sealed class BenchOptions
     public bool Ladder { get; private set; } = true;
     public int LadderSeconds { get; private set; } = 10;
     public bool Explain { get; private set; }
+    public bool Serve { get; private set; }
     public bool Micro { get; private set; }
     public string[] MicroArgs { get; private set; } = [];
     public bool Help { get; private set; }
@@ -47,6 +48,9 @@ internal sealed class BenchOptions
           --no-ladder         skip the cost ladder (wrk on intermediate endpoints that show where the page's
                               time goes)
           --ladder-duration S seconds per cost-ladder wrk run (default 10)
+          --serve             set up (app, baseline, signed-in user), write the addresses, a cookie and a token
+                              to bench/results/serve.env, then keep serving until Ctrl-C: for profiling by hand
+                              (wrk, perf, dotnet-trace)
           --explain           also print EXPLAIN QUERY PLAN for one query of each search kind
           --write-docs        write the results into docs/benchmarks.md (between its result markers)
           --micro [BDN args]  run the BenchmarkDotNet micro-benchmarks instead (e.g. --micro --filter '*')
@@ -72,6 +76,7 @@ internal sealed class BenchOptions
                 case "--db": o.Database = Value(args, ref i); break;
                 case "--seed-only": o.SeedOnly = true; break;
                 case "--explain": o.Explain = true; break;
+                case "--serve": o.Serve = true; break;
                 case "--no-ladder": o.Ladder = false; break;
                 case "--ladder-duration": o.LadderSeconds = Int(args, ref i, min: 1); break;
                 case "--write-docs": o.WriteDocs = true; break;

@@ -105,6 +105,11 @@ internal static class BenchProgram
         await using var baseline = await Baseline.StartAsync(cs, ct);
         Console.WriteLine($"  baseline at {baseline.Address}");
         var auditBefore = await Dataset.CountAuditRowsAsync(cs, ct);
+        if (options.Serve)
+        {
+            await ServeAsync(appUri, baseline.Address, password, token, rows, ct);
+            return;
+        }
 
         // Search latency, the baseline measured alongside.
         var total = options.Warmup + options.Requests;
@@ -235,6 +240,27 @@ internal static class BenchProgram
             await File.WriteAllTextAsync(file, explain, ct);
             Console.WriteLine(explain);
             Console.WriteLine($"Written to {file}");
+        }
+    }
+
+    private static async Task ServeAsync(Uri app, Uri baseline, string password, string token, IReadOnlyList<PatientRow> rows,
+        CancellationToken ct)
+    {
+        var pageRng = new Random(13);
+        var patients = Enumerable.Range(0, 1000).Select(_ => rows[pageRng.Next(rows.Count)]).ToList();
+        var page = await Wrk.WriteScriptAsync("page", patients.Select(p => "/Patients/Details/" + Guid.Parse(p.Id)), ct);
+        var bare = await Wrk.WriteScriptAsync("baseline", patients.Select(p => Baseline.PathPrefix + p.Id), ct);
+        var env = Path.Combine(RepoPaths.Results, "serve.env");
+        Console.WriteLine($"Serving; addresses, a token and a cookie (a fresh sign-in every 20 s, as wrk cannot keep re-issued cookies) in {env}. Ctrl-C stops.");
+        while (true)
+        {
+            var cookie = await BenchUser.SignInAsync(app, password, ct);
+            await File.WriteAllLinesAsync(env,
+            [
+                $"APP='{app}'", $"BASELINE='{baseline}'", $"COOKIE='Cookie: {cookie}'", $"TOKEN='{token}'",
+                $"PAGE_SCRIPT='{page}'", $"BASELINE_SCRIPT='{bare}'", $"BENCH_PID={Environment.ProcessId}",
+            ], ct);
+            await Task.Delay(TimeSpan.FromSeconds(20), ct);
         }
     }
 

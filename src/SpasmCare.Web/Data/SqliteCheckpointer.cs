@@ -14,6 +14,8 @@ public sealed class SqliteCheckpointer(DatabaseOptions options, ILogger<SqliteCh
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Its own unpooled connection: the settings below must not leak into the request connections' pool.
+        var connectionString = new SqliteConnectionStringBuilder(options.ConnectionString) { Pooling = false }.ToString();
         using var timer = new PeriodicTimer(Interval);
         try
         {
@@ -21,7 +23,7 @@ public sealed class SqliteCheckpointer(DatabaseOptions options, ILogger<SqliteCh
             {
                 try
                 {
-                    await using var connection = new SqliteConnection(options.ConnectionString);
+                    await using var connection = new SqliteConnection(connectionString);
                     await connection.OpenAsync(stoppingToken);
                     await using var command = connection.CreateCommand();
                     command.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=1000; PRAGMA wal_checkpoint(PASSIVE);";

@@ -44,8 +44,9 @@ public sealed class PatientNameTermConfiguration : IEntityTypeConfiguration<Pati
         builder.HasKey(t => new { t.Term, t.PatientId });
         builder.Property(t => t.Term).HasMaxLength(PatientNameTerm.TermMax);
         builder.Property(t => t.SortName).HasMaxLength(PatientNameTerm.SortNameMax);
+        builder.Property(t => t.Words).HasMaxLength(PatientNameTerm.WordsMax);
         builder.HasIndex(t => new { t.PatientId, t.Term });
-        builder.HasIndex(t => new { t.Term, t.SortName, t.PatientId });
+        builder.HasIndex(t => new { t.Term, t.SortName, t.PatientId, t.Words });
     }
 }
 

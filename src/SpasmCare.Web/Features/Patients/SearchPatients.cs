@@ -63,7 +63,7 @@ public static partial class SearchPatients
             }
 
             // Drive from the word with the fewest matches (counted up to a cap, from the index alone); the others
-            // are checked per candidate, before the patient row is read.
+            // are checked on the same index entry (its Words), before the patient row is read.
             if (tokens.Count > 1)
             {
                 var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -83,9 +83,9 @@ public static partial class SearchPatients
             var terms = db.PatientNameTerms.Where(t => t.Term.CompareTo(first) >= 0 && t.Term.CompareTo(firstHigh) < 0);
             foreach (var token in tokens.Skip(1))
             {
-                var high = token + char.MaxValue;
-                terms = terms.Where(t => db.PatientNameTerms.Any(o =>
-                    o.PatientId == t.PatientId && o.Term.CompareTo(token) >= 0 && o.Term.CompareTo(high) < 0));
+                // Words holds only letters, digits and spaces, so the token needs no LIKE escaping.
+                var pattern = PatientNameTerm.WordStartPattern(token);
+                terms = terms.Where(t => EF.Functions.Like(t.Words, pattern));
             }
 
             var matches =

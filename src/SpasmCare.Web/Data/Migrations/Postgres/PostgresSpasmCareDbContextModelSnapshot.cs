@@ -425,11 +425,16 @@ namespace SpasmCare.Web.Data.Migrations.Postgres
                         .HasMaxLength(201)
                         .HasColumnType("character varying(201)");
 
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasMaxLength(203)
+                        .HasColumnType("character varying(203)");
+
                     b.HasKey("Term", "PatientId");
 
                     b.HasIndex("PatientId", "Term");
 
-                    b.HasIndex("Term", "SortName", "PatientId");
+                    b.HasIndex("Term", "SortName", "PatientId", "Words");
 
                     b.ToTable("PatientNameTerms");
                 });

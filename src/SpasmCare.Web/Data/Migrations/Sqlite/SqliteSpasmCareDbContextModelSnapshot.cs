@@ -413,11 +413,16 @@ namespace SpasmCare.Web.Data.Migrations.Sqlite
                         .HasMaxLength(201)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasMaxLength(203)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Term", "PatientId");
 
                     b.HasIndex("PatientId", "Term");
 
-                    b.HasIndex("Term", "SortName", "PatientId");
+                    b.HasIndex("Term", "SortName", "PatientId", "Words");
 
                     b.ToTable("PatientNameTerms");
                 });

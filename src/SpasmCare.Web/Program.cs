@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json.Serialization;
 using SpasmCare.Web.Errors;
+using SpasmCare.Web.Features.Assessments;
 using SpasmCare.Web.Features.Patients;
 using SpasmCare.Web.Features.Sites;
 using SpasmCare.Web.Features.Users;
+using SpasmCare.Web.Features.Workup;
 using SpasmCare.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,6 +38,9 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
 builder.Services.AddPatients();
 builder.Services.AddScoped<SaveSite.Handler>();
 builder.Services.AddUsers();
+builder.Services.AddAssessments();
+builder.Services.AddScales();
+builder.Services.AddWorkup();
 
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
     ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier);
@@ -48,6 +53,8 @@ builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizeFolder("/Patients", Policies.Staff);
     o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+    o.Conventions.AuthorizeFolder("/Assessments", Policies.Clinical);
+    o.Conventions.AuthorizeFolder("/Workup", Policies.Clinical);
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");

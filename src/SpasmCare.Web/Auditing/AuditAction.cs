@@ -2,7 +2,8 @@ namespace SpasmCare.Web.Auditing;
 
 /// <summary>
 /// What was done. Stable numeric codes in ranges per feature; never renumber, only append
-/// (ranges: Patients 1000–1099, Scheduling 1100–1199, Inquiries 1200–1299, Admin 8000–8099, Auth 9000–9099).
+/// (ranges: Patients 1000–1099, Scheduling 1100–1199, Inquiries 1200–1299, Assessments 1300–1399, Workup 1400–1499,
+/// Admin 8000–8099, Auth 9000–9099).
 /// </summary>
 public enum AuditAction
 {
@@ -14,6 +15,33 @@ public enum AuditAction
     PatientReactivated = 1005,
     PatientPrinted = 1006,
     PatientHistoryRead = 1007,
+
+    VisitCreated = 1300,
+    VisitRead = 1301,
+    VisitUpdated = 1302,
+    VisitEnteredInError = 1303,
+    ExaminationRecorded = 1310,
+    ExaminationRead = 1311,
+    ExaminationAmended = 1312,
+    DifferentialViewed = 1313,
+    ScaleScoreRecorded = 1320,
+    ScaleScoreRead = 1321,
+    ScaleScoreAmended = 1322,
+
+    ImagingRecorded = 1400,
+    ImagingRead = 1401,
+    ImagingUpdated = 1402,
+    ImagingEnteredInError = 1403,
+    DocumentUploaded = 1410,
+    DocumentDownloaded = 1411,
+    DocumentRejected = 1412,
+    ElectrophysiologyRecorded = 1420,
+    ElectrophysiologyRead = 1421,
+    ElectrophysiologyUpdated = 1422,
+    DiagnosisRecorded = 1430,
+    DiagnosisRead = 1431,
+    DiagnosisUpdated = 1432,
+    DiagnosisEnded = 1433,
 
     AuditLogViewed = 8000,
     AuditChainVerified = 8001,
@@ -27,6 +55,8 @@ public enum AuditAction
     ApiTokenIssued = 8030,
     ApiTokenRevoked = 8031,
     SettingsChanged = 8040,
+    InstrumentLoaded = 8050,
+    InstrumentDeactivated = 8051,
 
     SignInSucceeded = 9000,
     SignInFailed = 9001,

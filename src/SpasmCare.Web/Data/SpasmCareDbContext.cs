@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using SpasmCare.Web.Features.Assessments;
 using SpasmCare.Web.Features.Patients;
 using SpasmCare.Web.Features.Sites;
+using SpasmCare.Web.Features.Workup;
 
 namespace SpasmCare.Web.Data;
 
@@ -23,6 +25,14 @@ public class SpasmCareDbContext(DbContextOptions options)
     public DbSet<AppSetting> Settings => Set<AppSetting>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Counter> Counters => Set<Counter>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<Examination> Examinations => Set<Examination>();
+    public DbSet<ScaleScore> ScaleScores => Set<ScaleScore>();
+    public DbSet<InstrumentRecord> Instruments => Set<InstrumentRecord>();
+    public DbSet<ImagingStudy> ImagingStudies => Set<ImagingStudy>();
+    public DbSet<PatientDocument> PatientDocuments => Set<PatientDocument>();
+    public DbSet<ElectrophysiologyStudy> ElectrophysiologyStudies => Set<ElectrophysiologyStudy>();
+    public DbSet<PatientDiagnosis> Diagnoses => Set<PatientDiagnosis>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

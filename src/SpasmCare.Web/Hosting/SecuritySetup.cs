@@ -71,6 +71,8 @@ public static class SecuritySetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.All))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Clinical, p => p.RequireRole(Roles.Doctor, Roles.Nurse))
+            .AddPolicy(Policies.Doctor, p => p.RequireRole(Roles.Doctor))
             .AddPolicy(Policies.Api, p => p
                 .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser()

@@ -5,6 +5,15 @@ public static class Policies
     /// <summary>Any staff member who may work with the patient registry.</summary>
     public const string Staff = nameof(Staff);
 
+    /// <summary>
+    /// Clinical records (visits, examinations, scales, imaging, diagnoses): doctors and nurses. The front desk sees
+    /// demographics, not clinical notes; an admin account has no clinical access by itself (SECURITY AC-02, AC-04).
+    /// </summary>
+    public const string Clinical = nameof(Clinical);
+
+    /// <summary>Clinical judgements: the examination, the differential and the diagnosis. Doctors only.</summary>
+    public const string Doctor = nameof(Doctor);
+
     /// <summary>Administration: users, sites, settings, API tokens, the audit log.</summary>
     public const string Admin = nameof(Admin);
 

@@ -72,6 +72,7 @@ public static partial class SearchPatients
                     var high = token + char.MaxValue;
                     counts[token] = await db.PatientNameTerms
                         .Where(t => t.Term.CompareTo(token) >= 0 && t.Term.CompareTo(high) < 0)
+                        .OrderBy(t => t.Term) // the index order; only there so that the cap is well defined
                         .Take(DriverCountCap)
                         .CountAsync(ct);
                 }

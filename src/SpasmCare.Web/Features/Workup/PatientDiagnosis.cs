@@ -15,7 +15,8 @@ public sealed class PatientDiagnosis : IVersioned
     public ClinicalCondition Condition { get; set; }
     public AffectedSide Side { get; set; }
     public DiagnosisCertainty Certainty { get; set; }
-    public HfsEtiology Etiology { get; set; }
+    /// <summary>Primary or secondary; only for hemifacial spasm, null otherwise.</summary>
+    public HfsEtiology? Etiology { get; set; }
     public SecondaryCause? Cause { get; set; }
     [StringLength(500)] public string? CauseDetail { get; set; }
     public DateOnly? OnsetDate { get; set; }

@@ -964,7 +964,7 @@ namespace SpasmCare.Web.Data.Migrations.Postgres
                     b.Property<bool>("EnteredInError")
                         .HasColumnType("boolean");
 
-                    b.Property<int>("Etiology")
+                    b.Property<int?>("Etiology")
                         .HasColumnType("integer");
 
                     b.Property<string>("Icd10")

@@ -952,7 +952,7 @@ namespace SpasmCare.Web.Data.Migrations.Sqlite
                     b.Property<bool>("EnteredInError")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Etiology")
+                    b.Property<int?>("Etiology")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Icd10")

@@ -67,9 +67,22 @@ public static class Bootstrap
 
             await db.SaveChangesAsync(ct);
             await SeedPatientsAsync(sp, demo.Patients, seed: 20261124, ct);
+            await SeedClinicalHistoriesAsync(sp, sites[0].Id, ct);
         }
 
         PrintAccounts(accounts, demo.Seed);
+    }
+
+    /// <summary>Visits, examinations, scales, imaging and diagnoses for some of the demo patients.</summary>
+    private static async Task SeedClinicalHistoriesAsync(IServiceProvider sp, Guid clinicSiteId, CancellationToken ct)
+    {
+        await using var scope = sp.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SpasmCareDbContext>();
+        var doctor = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "dr.mehta", ct);
+        var nurse = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "nurse.patil", ct);
+        var staff = new SyntheticAssessments.Staff(doctor.Id, doctor.DisplayName, nurse.Id, nurse.DisplayName);
+        await SyntheticAssessments.SeedAsync(db, scope.ServiceProvider.GetRequiredService<AuditLog>(),
+            scope.ServiceProvider.GetRequiredService<ClinicTime>(), clinicSiteId, staff, patients: 40, seed: 20261130, ct);
     }
 
     private static async Task<string> CreateAsync(UserManager<AppUser> users, TimeProvider time, string userName, string name, string role)

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SpasmCare.Tests.Infrastructure;
+using SpasmCare.Web.Auditing;
 using SpasmCare.Web.Data;
 using SpasmCare.Web.Features.Patients;
 using SpasmCare.Web.Features.Sites;
@@ -58,6 +59,35 @@ public abstract class StartupTests<TFactory>(TFactory app) : IClassFixture<TFact
             .CountAsync(e => e.Action == SpasmCare.Web.Auditing.AuditAction.PatientRegistered));
 
         Assert.Equal(300, registrations);
+    }
+
+    [Fact]
+    public async Task FirstStart_WithDemo_SeedsClinicalHistoriesScoredAndCodedByTheClinicalRules()
+    {
+        var (visits, exams, scores, imaging, diagnoses) = await app.WithDbAsync(async db => (
+            await db.Visits.AsNoTracking().ToListAsync(),
+            await db.Examinations.AsNoTracking().ToListAsync(),
+            await db.ScaleScores.AsNoTracking().ToListAsync(),
+            await db.ImagingStudies.AsNoTracking().ToListAsync(),
+            await db.Diagnoses.AsNoTracking().ToListAsync()));
+
+        Assert.Equal(40, diagnoses.Select(d => d.PatientId).Distinct().Count());
+        Assert.Equal(40, exams.Count);
+        Assert.True(visits.Count >= 80, $"expected several visits per patient, got {visits.Count}");
+        Assert.All(exams, e => Assert.Empty(e.ReadFindings().Validate()));
+        Assert.Contains(diagnoses, d => d.Icd10Cm is "G51.31" or "G51.32");
+        Assert.Contains(scores, s => s.InstrumentCode == "HFS7");
+        Assert.All(scores, s => Assert.Equal("Complete", s.Status));
+        Assert.NotEmpty(imaging);
+
+        // A patient's JRS improves once treatment starts, so the charts have something to show.
+        var jrs = scores.Where(s => s.InstrumentCode == "JRS").GroupBy(s => s.PatientId)
+            .Select(g => g.OrderBy(s => s.AssessedAtUtc).Select(s => s.Total!.Value).ToList()).Where(t => t.Count > 1).ToList();
+        Assert.NotEmpty(jrs);
+        Assert.All(jrs, totals => Assert.True(totals[^1] < totals[0]));
+
+        var audited = await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditAction.ScaleScoreRecorded));
+        Assert.Equal(scores.Count, audited);
     }
 
     [Fact]

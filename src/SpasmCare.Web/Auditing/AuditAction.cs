@@ -57,6 +57,7 @@ public enum AuditAction
     SettingsChanged = 8040,
     InstrumentLoaded = 8050,
     InstrumentDeactivated = 8051,
+    InstrumentReactivated = 8052,
 
     SignInSucceeded = 9000,
     SignInFailed = 9001,

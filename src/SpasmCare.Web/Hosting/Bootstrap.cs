@@ -35,6 +35,8 @@ public static class Bootstrap
             }
         }
 
+        await Features.Assessments.InstrumentSeed.EnsureBuiltInsAsync(sp, ct);
+
         var db = sp.GetRequiredService<SpasmCareDbContext>();
         if (await db.Users.AnyAsync(ct))
         {

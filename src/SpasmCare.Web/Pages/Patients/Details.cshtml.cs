@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpasmCare.Web.Features.Patients;
@@ -46,6 +47,19 @@ public sealed class DetailsModel(GetPatient.Handler handler, SpasmCareDbContext 
         }
 
         History.Reverse();
+        await LoadOutcomesAsync(id, ct);
         return Page();
+    }
+
+    // Outcomes card (Scales helper): rating scales, change since the previous score, charts. Doctors and nurses only.
+    public Features.Assessments.ScaleHistory.Outcomes? Outcomes { get; private set; }
+
+    private async Task LoadOutcomesAsync(Guid id, CancellationToken ct)
+    {
+        var services = HttpContext.RequestServices;
+        if ((await services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(User, Policies.Clinical)).Succeeded)
+        {
+            Outcomes = await services.GetRequiredService<Features.Assessments.ScaleHistory.Query>().OutcomesAsync(id, ct);
+        }
     }
 }

@@ -38,6 +38,7 @@ public enum AuditAction
     ElectrophysiologyRecorded = 1420,
     ElectrophysiologyRead = 1421,
     ElectrophysiologyUpdated = 1422,
+    ElectrophysiologyEnteredInError = 1423,
     DiagnosisRecorded = 1430,
     DiagnosisRead = 1431,
     DiagnosisUpdated = 1432,

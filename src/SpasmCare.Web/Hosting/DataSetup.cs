@@ -24,6 +24,9 @@ public sealed class DatabaseOptions
 
 public static class DataSetup
 {
+    /// <summary>The app's own data folder (the SQLite file, uploaded documents): <c>data/</c> beside the app.</summary>
+    public static string DataDirectory(string contentRoot) => Path.Combine(contentRoot, "data");
+
     public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -39,7 +42,7 @@ public static class DataSetup
                 throw new InvalidOperationException("Database:Provider is Postgres: set Database:ConnectionString.");
             }
 
-            var dataDir = Path.Combine(contentRoot, "data");
+            var dataDir = DataDirectory(contentRoot);
             Directory.CreateDirectory(dataDir);
             options.ConnectionString = new SqliteConnectionStringBuilder
             {

@@ -48,6 +48,7 @@ public sealed class DetailsModel(GetPatient.Handler handler, SpasmCareDbContext 
 
         History.Reverse();
         await LoadOutcomesAsync(id, ct);
+        await LoadWorkupAsync(id, ct);
         return Page();
     }
 
@@ -60,6 +61,23 @@ public sealed class DetailsModel(GetPatient.Handler handler, SpasmCareDbContext 
         if ((await services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(User, Policies.Clinical)).Succeeded)
         {
             Outcomes = await services.GetRequiredService<Features.Assessments.ScaleHistory.Query>().OutcomesAsync(id, ct);
+        }
+    }
+
+    // Diagnoses card, header diagnosis line and investigations section (Workup helper). Doctors and nurses only;
+    // the page's PatientRead audit row covers them. Recording and changing diagnoses is for doctors.
+    public Features.Workup.PatientWorkup? Workup { get; private set; }
+
+    public bool CanDiagnose { get; private set; }
+
+    private async Task LoadWorkupAsync(Guid id, CancellationToken ct)
+    {
+        var services = HttpContext.RequestServices;
+        var authorization = services.GetRequiredService<Microsoft.AspNetCore.Authorization.IAuthorizationService>();
+        if ((await authorization.AuthorizeAsync(User, Policies.Clinical)).Succeeded)
+        {
+            Workup = await services.GetRequiredService<Features.Workup.PatientWorkup.Query>().LoadAsync(id, ct);
+            CanDiagnose = (await authorization.AuthorizeAsync(User, Policies.Doctor)).Succeeded;
         }
     }
 }

@@ -20,6 +20,9 @@ public sealed class ReportModel(UploadDocument.Handler handler, SpasmCareDbConte
     public ClinicTime Clock => clock;
     public DocumentOptions Limits => options.Value;
 
+    /// <summary>Shown after an upload too large to be read at all was sent back here.</summary>
+    public string? TooLarge { get; private set; }
+
     [Audited(AuditAction.ImagingRead, RecordImaging.Subject)]
     public async Task<IActionResult> OnGetAsync(Guid patientId, Guid id, string? refused, CancellationToken ct)
     {
@@ -32,7 +35,8 @@ public sealed class ReportModel(UploadDocument.Handler handler, SpasmCareDbConte
         Input = new UploadDocument.Request { Version = Study.Version };
         if (refused == DocumentUploadLimitsAttribute.TooLarge)
         {
-            ModelState.AddModelError("Input.File", $"The file is larger than the limit of {Limits.MaxSizeText}. Nothing was saved. Scan at a lower resolution or upload a PDF.");
+            // The refusal itself was audited when the upload was turned away; this read of the form succeeds.
+            TooLarge = $"The file is larger than the limit of {Limits.MaxSizeText}. Nothing was saved. Scan at a lower resolution or upload a PDF.";
         }
 
         return Page();

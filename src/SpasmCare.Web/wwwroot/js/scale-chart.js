@@ -67,12 +67,24 @@
         const holder = figure.querySelector(".scale-chart-canvas");
         const canvas = holder.querySelector("canvas");
         const table = figure.querySelector(".scale-chart-table");
-        const dates = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: data.timeZone });
+        // "12 Aug 2026", as the server writes dates (en-GB would write "Sept").
+        const parts = new Intl.DateTimeFormat("en-US", { day: "numeric", month: "short", year: "numeric", timeZone: data.timeZone });
+        const dates = {
+            format: function (date) {
+                const p = {};
+                parts.formatToParts(date).forEach(function (part) { p[part.type] = part.value; });
+                return p.day + " " + p.month + " " + p.year;
+            }
+        };
         const first = data.points[0].x;
         const last = data.points[data.points.length - 1].x;
         const pad = Math.max((last - first) * 0.05, 7 * DAY);
         const markers = data.markers || [];
-        const integerScale = Number.isInteger(data.min) && Number.isInteger(data.max) && data.max - data.min <= 10;
+        // A whole step that divides the range into at most 8 parts: 1 for JRS (0–8), 4 for HFS-7 (0–28), 20 for HFS-30.
+        const range = data.max - data.min;
+        const step = Number.isInteger(range)
+            ? [1, 2, 4, 5, 10, 20, 25, 50].find(function (s) { return range / s <= 8 && range % s === 0; })
+            : undefined;
 
         holder.hidden = false;
         table.classList.add("sr-only");
@@ -102,7 +114,8 @@
                         max: last + pad,
                         ticks: {
                             color: muted,
-                            maxTicksLimit: 6,
+                            // About one date per 120 px, so labels never overlap on the patient page's narrow charts.
+                            maxTicksLimit: Math.max(2, Math.min(6, Math.floor(holder.clientWidth / 120))),
                             callback: function (value) { return dates.format(new Date(value)); }
                         },
                         grid: { display: false }
@@ -113,7 +126,7 @@
                         title: { display: true, text: data.higherIsWorse ? "Higher is worse" : "Higher is better", color: muted },
                         ticks: {
                             color: ink,
-                            stepSize: integerScale ? 1 : undefined,
+                            stepSize: step,
                             callback: function (value) {
                                 if (data.tickLabels) {
                                     return Object.prototype.hasOwnProperty.call(data.tickLabels, String(value)) ? data.tickLabels[String(value)] : "";

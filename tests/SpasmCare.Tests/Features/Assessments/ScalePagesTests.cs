@@ -504,10 +504,42 @@ public abstract class ScalePagesTests<TFactory>(TFactory app) : IClassFixture<TF
 
         var id = ScaleTestPages.ScoreIdOf(response, patientId);
         Assert.Equal(visitId, await app.WithDbAsync(db => db.ScaleScores.Where(s => s.Id == id).Select(s => s.VisitId).SingleAsync()));
-        var scales = await app.WithScopeAsync(sp =>
-            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ScaleHistory.Query>(sp)
-                .ForVisitAsync(patientId, visitId, CancellationToken.None));
-        Assert.Equal(3m, Assert.Single(scales.Scores).Total);
+        var visitPage = await doctor.GetAsync($"/Patients/{patientId}/Visits/{visitId}");
+        Assert.Equal(HttpStatusCode.OK, visitPage.StatusCode);
+        var html = await visitPage.Content.ReadAsStringAsync();
+        Assert.Contains($"href=\"/Patients/{patientId}/Scales/{id}\">Jankovic Rating Scale</a>", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Patients/{patientId}/Scales/New?instrument=HFS7&amp;visitId={visitId}\"", html, StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e =>
+            e.Action == AuditAction.ScaleScoreRead && e.SubjectType == "Visit" && e.SubjectId == visitId.ToString())));
+    }
+
+    [Fact]
+    public async Task New_WithoutInstrument_OffersEachInstrumentToChooseFrom()
+    {
+        var nurse = app.CreateClient(Roles.Nurse);
+        var patientId = await nurse.RegisterAsync(TestData.Patient());
+
+        var response = await nurse.GetAsync($"/Patients/{patientId}/Scales/New");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.HtmlAsync();
+        Assert.Contains($"href=\"/Patients/{patientId}/Scales/New?instrument=HFS30\">HFS-30</a>", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Patients/{patientId}/Scales/New?instrument=COHEN\">Cohen–Albert grade</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<form method=\"post\" class=\"scale-form\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Record_Hfs30_ShowsThirtyItemsAndSumsThem()
+    {
+        var doctor = app.CreateClient(Roles.Doctor);
+        var patientId = await doctor.RegisterAsync(TestData.Patient());
+        var answers = string.Join(' ', Enumerable.Range(1, 30).Select(n => $"Q{n}={n % 5}"));
+
+        var id = await doctor.RecordAsync(patientId, "HFS30", answers);
+
+        var score = await app.WithDbAsync(db => db.ScaleScores.SingleAsync(s => s.Id == id));
+        Assert.Equal(60m, score.Total);
+        Assert.Equal("{}", score.Subscales);
     }
 }
 

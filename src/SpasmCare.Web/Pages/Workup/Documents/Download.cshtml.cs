@@ -19,6 +19,7 @@ public sealed class DownloadModel(GetDocument.Handler handler, AuditLog audit) :
             return NotFound();
         }
 
+        Response.RegisterForDisposeAsync(found.Content);
         Response.Headers.XContentTypeOptions = "nosniff";
         return File(found.Content, found.Document.ContentType, found.Document.FileName);
     }

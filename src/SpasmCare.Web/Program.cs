@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Serialization;
 using SpasmCare.Web.Errors;
 using SpasmCare.Web.Features.Assessments;
+using SpasmCare.Web.Features.Inquiries;
 using SpasmCare.Web.Features.Patients;
 using SpasmCare.Web.Features.Sites;
 using SpasmCare.Web.Features.Users;
@@ -41,6 +42,7 @@ builder.Services.AddUsers();
 builder.Services.AddAssessments();
 builder.Services.AddScales();
 builder.Services.AddWorkup();
+builder.Services.AddInquiries();
 
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
     ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier);
@@ -55,11 +57,14 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
     o.Conventions.AuthorizeFolder("/Assessments", Policies.Clinical);
     o.Conventions.AuthorizeFolder("/Workup", Policies.Clinical);
+    o.Conventions.AuthorizeFolder("/Inquiries", Policies.Inquiries);
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
     o.Conventions.AllowAnonymousToPage("/Status");
+    o.Conventions.AllowAnonymousToPage("/Contact/Index");
+    o.Conventions.AllowAnonymousToPage("/Contact/Thanks");
 }).AddMvcOptions(o =>
 {
     o.Filters.Add<AccountRequirementsFilter>();

@@ -16,6 +16,18 @@ public enum AuditAction
     PatientPrinted = 1006,
     PatientHistoryRead = 1007,
 
+    InquiryReceived = 1200,
+    InquiryListed = 1201,
+    InquiryRead = 1202,
+    InquiryUpdated = 1203,
+    InquiryStatusChanged = 1204,
+    InquiryAssigned = 1205,
+    InquiryNoteAdded = 1206,
+    InquiryConverted = 1207,
+    InquiryDeleted = 1208,
+    InquiryMailSent = 1209,
+    InquiryMailFailed = 1210,
+
     VisitCreated = 1300,
     VisitRead = 1301,
     VisitUpdated = 1302,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using SpasmCare.Web.Features.Assessments;
+using SpasmCare.Web.Features.Inquiries;
 using SpasmCare.Web.Features.Patients;
 using SpasmCare.Web.Features.Sites;
 using SpasmCare.Web.Features.Workup;
@@ -33,6 +34,9 @@ public class SpasmCareDbContext(DbContextOptions options)
     public DbSet<PatientDocument> PatientDocuments => Set<PatientDocument>();
     public DbSet<ElectrophysiologyStudy> ElectrophysiologyStudies => Set<ElectrophysiologyStudy>();
     public DbSet<PatientDiagnosis> Diagnoses => Set<PatientDiagnosis>();
+    public DbSet<Inquiry> Inquiries => Set<Inquiry>();
+    public DbSet<InquiryNote> InquiryNotes => Set<InquiryNote>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

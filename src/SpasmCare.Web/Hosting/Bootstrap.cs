@@ -70,6 +70,7 @@ public static class Bootstrap
             await db.SaveChangesAsync(ct);
             await SeedPatientsAsync(sp, demo.Patients, seed: 20261124, ct);
             await SeedClinicalHistoriesAsync(sp, sites[0].Id, ct);
+            await SyntheticInquiries.SeedAsync(sp, ct);
         }
 
         PrintAccounts(accounts, demo.Seed);

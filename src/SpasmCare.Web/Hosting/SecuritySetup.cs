@@ -73,6 +73,7 @@ public static class SecuritySetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Clinical, p => p.RequireRole(Roles.Doctor, Roles.Nurse))
             .AddPolicy(Policies.Doctor, p => p.RequireRole(Roles.Doctor))
+            .AddPolicy(Policies.Inquiries, p => p.RequireRole(Roles.FrontDesk, Roles.Doctor))
             .AddPolicy(Policies.Api, p => p
                 .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser()
@@ -89,6 +90,7 @@ public static class SecuritySetup
                     http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) })
                 : RateLimitPartition.GetNoLimiter("view"));
+            o.AddPolicy<string, Features.Inquiries.InquiryFormRateLimit>(Features.Inquiries.InquiryFormRateLimit.Name);
         });
         return services;
     }

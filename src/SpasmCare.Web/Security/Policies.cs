@@ -14,6 +14,12 @@ public static class Policies
     /// <summary>Clinical judgements: the examination, the differential and the diagnosis. Doctors only.</summary>
     public const string Doctor = nameof(Doctor);
 
+    /// <summary>
+    /// The inquiry inbox: the front desk and doctors. Inquiries are personal data of people who are not patients yet;
+    /// nurses and administrators have no part in answering them.
+    /// </summary>
+    public const string Inquiries = nameof(Inquiries);
+
     /// <summary>Administration: users, sites, settings, API tokens, the audit log.</summary>
     public const string Admin = nameof(Admin);
 

@@ -16,6 +16,8 @@ public sealed class AnonymousEndpointTests(SqliteAppFactory app) : IClassFixture
         "/Account/Login",
         "/Account/LoginWith2fa",
         "/Account/Logout",
+        "/Contact/Index",
+        "/Contact/Thanks",
         "/Error",
         "/Status",
         "/health",

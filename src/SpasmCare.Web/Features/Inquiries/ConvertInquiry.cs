@@ -1,0 +1,95 @@
+using SpasmCare.Web.Errors;
+using SpasmCare.Web.Features.Patients;
+
+namespace SpasmCare.Web.Features.Inquiries;
+
+/// <summary>
+/// Turns an inquiry into a registered patient: the registration itself is <see cref="RegisterPatient"/> (with its
+/// duplicate-patient check), then the inquiry is linked to the new patient. Registration commits first; the link
+/// follows in a second save, retried if someone was editing the inquiry at that moment.
+/// </summary>
+public static class ConvertInquiry
+{
+    /// <summary>The registration form, pre-filled from what the visitor sent; staff add sex and date of birth.</summary>
+    public static RegisterPatient.Request Prefill(Inquiry inquiry)
+    {
+        var (given, family) = SplitName(inquiry.Name);
+        return new RegisterPatient.Request
+        {
+            Patient = new PatientInput
+            {
+                GivenName = given,
+                FamilyName = family,
+                Mobile = inquiry.Mobile,
+                Email = inquiry.Email,
+                PreferredLanguage = inquiry.PreferredLanguage,
+                // Consent to be contacted about the inquiry is not consent to contact about care: asked again.
+                ContactConsent = false,
+            },
+        };
+    }
+
+    /// <summary>"Ramesh Kumar Kulkarni" → ("Ramesh Kumar", "Kulkarni"); a single name stays a given name.</summary>
+    public static (string Given, string? Family) SplitName(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return words.Length switch
+        {
+            0 => ("", null),
+            1 => (words[0], null),
+            _ => (string.Join(' ', words[..^1]), words[^1]),
+        };
+    }
+
+    public sealed class Handler(SpasmCareDbContext db, RegisterPatient.Handler register, AuditLog audit, ICurrentUser user,
+        TimeProvider time, ILogger<Handler> logger)
+    {
+        /// <summary>The new patient, or null when there is no such inquiry.</summary>
+        public async Task<Patient?> HandleAsync(Guid inquiryId, RegisterPatient.Request request, CancellationToken ct)
+        {
+            var current = await db.Inquiries.AsNoTracking()
+                .Where(i => i.Id == inquiryId)
+                .Select(i => new { i.PatientId })
+                .FirstOrDefaultAsync(ct);
+            if (current is null)
+            {
+                return null;
+            }
+
+            if (current.PatientId is not null)
+            {
+                throw new RuleException("inquiry.already-converted", "This inquiry has already been registered as a patient.");
+            }
+
+            var patient = await register.HandleAsync(request, ct);
+            for (var attempt = 1; ; attempt++)
+            {
+                db.ChangeTracker.Clear();
+                var inquiry = await db.Inquiries.FirstAsync(i => i.Id == inquiryId, ct);
+                if (inquiry.PatientId is not null)
+                {
+                    throw new RuleException("inquiry.converted-meanwhile",
+                        $"Someone else registered this inquiry as a patient at the same moment. The patient just registered is {patient.Mrn}: check whether it is a duplicate.");
+                }
+
+                var now = Clock.UtcNow(time);
+                inquiry.LinkPatient(patient.Id, now);
+                inquiry.Version = Guid.CreateVersion7();
+                db.InquiryNotes.Add(inquiry.NewNote(InquiryNoteKind.Converted, "Registered as patient " + patient.Mrn, user, now));
+                audit.Record(AuditAction.InquiryConverted, "Inquiry", inquiryId.ToString(), patient.Id);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                    break;
+                }
+                catch (DbUpdateConcurrencyException) when (attempt < 3)
+                {
+                    // Someone saved the inquiry in between: link it to their version.
+                }
+            }
+
+            logger.InquiryConverted(inquiryId, patient.Id);
+            return patient;
+        }
+    }
+}

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SpasmCare.Web.Data;
 using SpasmCare.Web.Features.Patients;
+using SpasmCare.Web.Features.Sites;
 using SpasmCare.Web.Security;
 
 namespace SpasmCare.BrowserTests.Infrastructure;
@@ -57,6 +58,13 @@ public abstract class KestrelAppFixture : IAsyncLifetime
         {
             await CreateUserAsync(user);
         }
+
+        // One clinic, so that visits have somewhere to happen.
+        await WithDbAsync(async db =>
+        {
+            db.Sites.Add(new Site { Name = "Test Clinic, Dadar", Kind = SiteKind.Clinic, City = "Mumbai", PinCode = "400028" });
+            return await db.SaveChangesAsync();
+        });
 
         // A shared two-core machine can be slow: wait longer than Playwright's default 5 s before failing.
         Assertions.SetDefaultExpectTimeout(10_000);

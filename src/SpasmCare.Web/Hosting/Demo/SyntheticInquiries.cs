@@ -30,7 +30,7 @@ public static class SyntheticInquiries
             Answer.No, Answer.No, Answer.No, SiteIndex: 1),
         new("Farida Shaikh", "farida.s@example.com", null, Language.Hindi,
             "दोनों आँखें बार-बार बंद हो जाती हैं, धूप में ज़्यादा। क्या यह इलाज हो सकता है?", 50,
-            FaceSide.Both, OnsetArea.AroundEye, Answer.No, SymptomDuration.SixTo12Months, 61, ToxinHistory.Never, Answer.No),
+            FaceSide.Both, OnsetArea.AroundEye, Answer.No, SymptomDuration.SixTo12Months, 61, ToxinHistory.Never, Answer.No, SiteIndex: -1),
         new("Arjun Nair", "arjun.nair@example.com", "9876501234", Language.English,
             "My left cheek has been twitching for a few months, and my left ear feels dull. Should I get an MRI?", 30,
             FaceSide.Left, OnsetArea.LowerFace, Answer.Yes, SymptomDuration.LessThan6Months, 34, ToxinHistory.Never, Answer.No,
@@ -54,7 +54,7 @@ public static class SyntheticInquiries
             "चेहरे पर कुछ फड़कन है, जानकारी चाहिए।", 260,
             FaceSide.NotSure, OnsetArea.NotSure, null, SymptomDuration.NotSure, null, null, null,
             Status: InquiryStatus.Closed, CloseReason: "Could not be reached", AssignTo: "desk.khan",
-            Note: "Three calls over a week, no answer. Email sent."),
+            Note: "Three calls over a week, no answer. Email sent.", SiteIndex: -1),
         new("Kavita Pawar", "kavita.p@example.com", "9767012345", Language.Marathi,
             "डाव्या बाजूचा चेहरा कमकुवत वाटतो आणि डोळा उडतो. आधी लकवा झाला होता.", 300,
             FaceSide.Left, OnsetArea.AroundEye, Answer.Yes, SymptomDuration.OneTo5Years, 44, ToxinHistory.Never, Answer.NotSure,
@@ -78,7 +78,8 @@ public static class SyntheticInquiries
         var time = services.GetRequiredService<TimeProvider>();
         var clock = services.GetRequiredService<ClinicTime>();
         var notice = services.GetRequiredService<IOptions<ConsentOptions>>().Value.NoticeVersion;
-        var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Name).Select(s => s.Id).ToListAsync(ct);
+        // The clinic first, then the hospitals: the order the demo sites were made in.
+        var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Kind).ThenBy(s => s.Name).Select(s => s.Id).ToListAsync(ct);
         var staff = await db.Users.AsNoTracking()
             .Where(u => u.UserName == "desk.khan" || u.UserName == "dr.mehta")
             .ToDictionaryAsync(u => u.UserName!, u => new Actor(u.Id, u.DisplayName), ct);
@@ -86,7 +87,8 @@ public static class SyntheticInquiries
         var now = Clock.UtcNow(time);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var d in Demos)
+        // Oldest first, so that reference numbers follow the order of arrival.
+        foreach (var d in Demos.OrderByDescending(d => d.HoursAgo))
         {
             var received = now.AddHours(-d.HoursAgo);
             var reference = await SubmitInquiry.NextReferenceAsync(db, clock.Local(received).Year, ct);
@@ -107,7 +109,7 @@ public static class SyntheticInquiries
                 FacialWeakness = d.Weakness,
                 HearingLoss = d.Hearing,
                 EarlierFacialPalsy = d.Palsy,
-                PreferredSiteId = sites.Count > d.SiteIndex ? sites[d.SiteIndex] : null,
+                PreferredSiteId = d.SiteIndex >= 0 && sites.Count > d.SiteIndex ? sites[d.SiteIndex] : null,
                 PreferredLanguage = d.Language,
                 IdempotencyKey = Guid.NewGuid(),
             };

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using SpasmCare.BrowserTests.Infrastructure;
 using SpasmCare.Web.Features.Patients;
 using static Microsoft.Playwright.Assertions;
@@ -71,6 +72,55 @@ public sealed partial class ScreenshotTests(ScreenshotApp app) : BrowserTest(app
         await NavigateAsync(admin, "Users");
         await Expect(admin.GetByRole(AriaRole.Row).Filter(new() { HasText = TestUsers.NewStarter.UserName })).ToContainTextAsync("Password to change");
         await SaveAsync(admin, "users");
+
+        await ClinicalPagesAsync(doctor);
+    }
+
+    /// <summary>Issue 5's pages, as a doctor sees them: the examination on the diagram, the differential, the patient page.</summary>
+    private async Task ClinicalPagesAsync(IPage doctor)
+    {
+        var fatima = await App.WithDbAsync(db => db.Patients.SingleAsync(p => p.GivenName == "Fatima"));
+        await doctor.GotoAsync($"/Patients/Details/{fatima.Id}");
+        await doctor.GetByRole(AriaRole.Link, new() { Name = "New visit" }).ClickAsync();
+        await doctor.GetByRole(AriaRole.Button, new() { Name = "Record visit" }).ClickAsync();
+        await doctor.GetByRole(AriaRole.Link, new() { Name = "Record examination" }).ClickAsync();
+        await doctor.GetByRole(AriaRole.Radio, new() { Name = "Left", Exact = true }).CheckAsync();
+        foreach (var region in new[] { "LowerLid", "UpperLid", "Cheek", "Mouth" })
+        {
+            await doctor.Locator($"svg.face-map g.face-region[data-region='{region}'][data-side='left']").ClickAsync();
+        }
+
+        await doctor.GetByLabel("Where it began", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Lower lid" });
+        await doctor.GetByRole(AriaRole.Radio, new() { Name = "Typical: from around the eye downward" }).CheckAsync();
+        await doctor.GetByRole(AriaRole.Group, new() { Name = "\u201COther Babinski\u201D sign", Exact = true })
+            .GetByRole(AriaRole.Radio, new() { Name = "Yes", Exact = true }).CheckAsync();
+        await doctor.GetByLabel("Age at onset (years)", new() { Exact = true }).FillAsync("57");
+        await SaveAsync(doctor, "examination-form");
+        await doctor.GetByRole(AriaRole.Button, new() { Name = "Save examination" }).ClickAsync();
+        await Expect(doctor.GetByText("Primary hemifacial spasm").First).ToBeVisibleAsync();
+        await SaveAsync(doctor, "examination-differential");
+
+        // Two JRS ratings three months apart, so the chart has a line.
+        foreach (var (at, severity, frequency) in new[] { ("2026-08-20T10:30", 3, 3), ("2026-11-24T10:00", 1, 1) })
+        {
+            await doctor.GotoAsync($"/Patients/{fatima.Id}/Scales/New?instrument=JRS");
+            var items = doctor.Locator("fieldset fieldset");
+            await items.Nth(0).GetByRole(AriaRole.Radio).Nth(severity).CheckAsync();
+            await items.Nth(1).GetByRole(AriaRole.Radio).Nth(frequency).CheckAsync();
+            await doctor.GetByLabel("Assessed on", new() { Exact = true }).FillAsync(at);
+            await doctor.GetByRole(AriaRole.Button, new() { NameRegex = SaveScore() }).ClickAsync();
+            await Expect(doctor.GetByRole(AriaRole.Status)).ToContainTextAsync("saved");
+        }
+
+        await doctor.GotoAsync($"/Patients/{fatima.Id}/Diagnoses/New?condition=HemifacialSpasm");
+        await doctor.GetByRole(AriaRole.Group, new() { Name = "Side" }).GetByRole(AriaRole.Radio, new() { Name = "Left", Exact = true }).CheckAsync();
+        await doctor.GetByRole(AriaRole.Group, new() { Name = "Certainty" }).GetByRole(AriaRole.Radio, new() { Name = "Confirmed", Exact = true }).CheckAsync();
+        await doctor.GetByRole(AriaRole.Group, new() { Name = "Primary or secondary" }).GetByRole(AriaRole.Radio, new() { Name = "Primary", Exact = false }).First.CheckAsync();
+        await doctor.GetByRole(AriaRole.Button, new() { Name = "Save diagnosis" }).ClickAsync();
+
+        await doctor.GotoAsync($"/Patients/Details/{fatima.Id}");
+        await Expect(doctor.GetByRole(AriaRole.Region, new() { Name = "Outcomes" }).Locator("canvas").First).ToBeVisibleAsync();
+        await SaveAsync(doctor, "patient-clinical");
     }
 
     private async Task SeedPatientsAsync()
@@ -99,6 +149,9 @@ public sealed partial class ScreenshotTests(ScreenshotApp app) : BrowserTest(app
             MaskColor = "#c9d1d9",
         });
     }
+
+    [GeneratedRegex("^Save ")]
+    private static partial Regex SaveScore();
 
     [GeneratedRegex("^[0-9a-f]{8}$")]
     private static partial Regex TraceId();

@@ -58,6 +58,7 @@ public sealed class IndexModel(
         if (!ModelState.IsValid)
         {
             Localize();
+            RenewKeyIfInvalid();
             await ShowAsync(ct);
             return Page();
         }
@@ -113,6 +114,18 @@ public sealed class IndexModel(
     }
 
     private const string ConsentKey = "Input." + nameof(SubmitInquiry.Request.Consent);
+    private const string IdempotencyKeyKey = "Input." + nameof(SubmitInquiry.Request.IdempotencyKey);
+
+    /// <summary>A missing or mangled key cannot be repaired by the visitor: say so once, and hand out a new one.</summary>
+    private void RenewKeyIfInvalid()
+    {
+        if (ModelState.TryGetValue(IdempotencyKeyKey, out var entry) && entry.Errors.Count > 0)
+        {
+            ModelState.Remove(IdempotencyKeyKey);
+            ModelState.AddModelError("", ContactText.Errors[ContactErrors.FormExpired].In(Lang));
+            Input.IdempotencyKey = Guid.NewGuid();
+        }
+    }
 
     private static Phrase FallbackFor(string key) => ContactText.Errors[key switch
     {

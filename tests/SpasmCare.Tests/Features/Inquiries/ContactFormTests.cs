@@ -223,6 +223,28 @@ public abstract class ContactFormTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.Equal(0, await app.WithDbAsync(db => db.Inquiries.CountAsync(i => i.Email == fields["Input.Email"])));
     }
 
+    [Theory]
+    [InlineData("not-a-guid")]
+    [InlineData("00000000-0000-0000-0000-000000000000")]
+    [InlineData("")]
+    public async Task Post_MangledIdempotencyKey_AsksToSendAgainWithAFreshKeyThatWorks(string key)
+    {
+        var visitor = app.CreateVisitor();
+        var fields = ContactPages.Valid();
+        fields["Input.IdempotencyKey"] = key;
+        var form = await visitor.OpenAsync();
+
+        var response = await visitor.PostAsync(form, fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("This form has expired. Please press Send again.", await response.HtmlAsync(), StringComparison.Ordinal);
+        var html = await response.Content.ReadAsStringAsync();
+        var fresh = PageHtml.ValueOf(html, "Input.IdempotencyKey");
+        Assert.True(Guid.TryParse(fresh, out var parsed) && parsed != Guid.Empty);
+        fields["Input.IdempotencyKey"] = fresh;
+        Assert.Matches("^INQ-", ContactPages.ReferenceOf(await visitor.PostAsync(form with { Token = FormPost.TokenOf(html) }, fields)));
+    }
+
     [Fact]
     public async Task Post_WithoutAntiforgeryToken_Returns400AndStoresNothing()
     {

@@ -4,6 +4,7 @@ using SpasmCare.Web.Errors;
 using SpasmCare.Web.Features.Assessments;
 using SpasmCare.Web.Features.Inquiries;
 using SpasmCare.Web.Features.Patients;
+using SpasmCare.Web.Features.PublicSite;
 using SpasmCare.Web.Features.Sites;
 using SpasmCare.Web.Features.Users;
 using SpasmCare.Web.Features.Workup;
@@ -43,6 +44,7 @@ builder.Services.AddAssessments();
 builder.Services.AddScales();
 builder.Services.AddWorkup();
 builder.Services.AddInquiries();
+builder.Services.AddPublicSite();
 
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
     ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier);
@@ -65,6 +67,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Status");
     o.Conventions.AllowAnonymousToPage("/Contact/Index");
     o.Conventions.AllowAnonymousToPage("/Contact/Thanks");
+    o.Conventions.AllowAnonymousToPage("/Public/Index");
+    o.Conventions.AllowAnonymousToPage("/Public/Doctors");
 }).AddMvcOptions(o =>
 {
     o.Filters.Add<AccountRequirementsFilter>();

@@ -56,6 +56,13 @@ public enum AuditAction
     DiagnosisUpdated = 1432,
     DiagnosisEnded = 1433,
 
+    // 1500–1549 PublicSite: the public information pages, doctor and site profiles (admin).
+    ContentPageCreated = 1500,
+    ContentPageUpdated = 1501,
+    DoctorProfileCreated = 1510,
+    DoctorProfileUpdated = 1511,
+    SiteProfileUpdated = 1520,
+
     AuditLogViewed = 8000,
     AuditChainVerified = 8001,
     UserCreated = 8010,

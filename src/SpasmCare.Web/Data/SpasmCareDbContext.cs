@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using SpasmCare.Web.Features.Assessments;
 using SpasmCare.Web.Features.Inquiries;
 using SpasmCare.Web.Features.Patients;
+using SpasmCare.Web.Features.PublicSite;
 using SpasmCare.Web.Features.Sites;
 using SpasmCare.Web.Features.Workup;
 
@@ -37,6 +38,10 @@ public class SpasmCareDbContext(DbContextOptions options)
     public DbSet<Inquiry> Inquiries => Set<Inquiry>();
     public DbSet<InquiryNote> InquiryNotes => Set<InquiryNote>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ContentPage> ContentPages => Set<ContentPage>();
+    public DbSet<DoctorProfile> DoctorProfiles => Set<DoctorProfile>();
+    public DbSet<DoctorProfileSite> DoctorProfileSites => Set<DoctorProfileSite>();
+    public DbSet<SiteProfile> SiteProfiles => Set<SiteProfile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

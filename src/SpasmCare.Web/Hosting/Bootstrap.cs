@@ -36,6 +36,7 @@ public static class Bootstrap
         }
 
         await Features.Assessments.InstrumentSeed.EnsureBuiltInsAsync(sp, ct);
+        await Features.PublicSite.ContentSeed.EnsurePagesAsync(sp, ct);
 
         var db = sp.GetRequiredService<SpasmCareDbContext>();
         if (await db.Users.AnyAsync(ct))

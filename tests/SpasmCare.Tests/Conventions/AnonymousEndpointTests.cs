@@ -19,6 +19,8 @@ public sealed class AnonymousEndpointTests(SqliteAppFactory app) : IClassFixture
         "/Contact/Index",
         "/Contact/Thanks",
         "/Error",
+        "/Public/Doctors",
+        "/Public/Index",
         "/Status",
         "/health",
         "/openapi/{documentName}.json",

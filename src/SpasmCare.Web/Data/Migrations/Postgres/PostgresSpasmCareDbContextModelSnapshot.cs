@@ -982,6 +982,165 @@ namespace SpasmCare.Web.Data.Migrations.Postgres
                     b.ToTable("PatientRevisions");
                 });
 
+            modelBuilder.Entity("SpasmCare.Web.Features.PublicSite.ContentPage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.Property<string>("MetaDescription")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ContentPages");
+                });
+
+            modelBuilder.Entity("SpasmCare.Web.Features.PublicSite.DoctorProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BioMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LanguagesSpoken")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Qualifications")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DoctorProfiles");
+                });
+
+            modelBuilder.Entity("SpasmCare.Web.Features.PublicSite.DoctorProfileSite", b =>
+                {
+                    b.Property<Guid>("DoctorProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("DoctorProfileId", "SiteId");
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("DoctorProfileSites");
+                });
+
+            modelBuilder.Entity("SpasmCare.Web.Features.PublicSite.SiteProfile", b =>
+                {
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Directions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("OpeningHours")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("SiteId");
+
+                    b.ToTable("SiteProfiles");
+                });
+
             modelBuilder.Entity("SpasmCare.Web.Features.Sites.Site", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1628,6 +1787,30 @@ namespace SpasmCare.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SpasmCare.Web.Features.PublicSite.DoctorProfileSite", b =>
+                {
+                    b.HasOne("SpasmCare.Web.Features.PublicSite.DoctorProfile", null)
+                        .WithMany("Sites")
+                        .HasForeignKey("DoctorProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SpasmCare.Web.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpasmCare.Web.Features.PublicSite.SiteProfile", b =>
+                {
+                    b.HasOne("SpasmCare.Web.Features.Sites.Site", null)
+                        .WithOne()
+                        .HasForeignKey("SpasmCare.Web.Features.PublicSite.SiteProfile", "SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SpasmCare.Web.Features.Workup.ElectrophysiologyStudy", b =>
                 {
                     b.HasOne("SpasmCare.Web.Features.Patients.Patient", null)
@@ -1701,6 +1884,11 @@ namespace SpasmCare.Web.Data.Migrations.Postgres
             modelBuilder.Entity("SpasmCare.Web.Features.Patients.Patient", b =>
                 {
                     b.Navigation("NameTerms");
+                });
+
+            modelBuilder.Entity("SpasmCare.Web.Features.PublicSite.DoctorProfile", b =>
+                {
+                    b.Navigation("Sites");
                 });
 
             modelBuilder.Entity("SpasmCare.Web.Security.AppUser", b =>

@@ -970,6 +970,165 @@ namespace SpasmCare.Web.Data.Migrations.Sqlite
                     b.ToTable("PatientRevisions");
                 });
 
+            modelBuilder.Entity("SpasmCare.Web.Features.PublicSite.ContentPage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetaDescription")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ContentPages");
+                });
+
+            modelBuilder.Entity("SpasmCare.Web.Features.PublicSite.DoctorProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BioMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LanguagesSpoken")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Qualifications")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DoctorProfiles");
+                });
+
+            modelBuilder.Entity("SpasmCare.Web.Features.PublicSite.DoctorProfileSite", b =>
+                {
+                    b.Property<Guid>("DoctorProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DoctorProfileId", "SiteId");
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("DoctorProfileSites");
+                });
+
+            modelBuilder.Entity("SpasmCare.Web.Features.PublicSite.SiteProfile", b =>
+                {
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Directions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpeningHours")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SiteId");
+
+                    b.ToTable("SiteProfiles");
+                });
+
             modelBuilder.Entity("SpasmCare.Web.Features.Sites.Site", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1616,6 +1775,30 @@ namespace SpasmCare.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SpasmCare.Web.Features.PublicSite.DoctorProfileSite", b =>
+                {
+                    b.HasOne("SpasmCare.Web.Features.PublicSite.DoctorProfile", null)
+                        .WithMany("Sites")
+                        .HasForeignKey("DoctorProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SpasmCare.Web.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpasmCare.Web.Features.PublicSite.SiteProfile", b =>
+                {
+                    b.HasOne("SpasmCare.Web.Features.Sites.Site", null)
+                        .WithOne()
+                        .HasForeignKey("SpasmCare.Web.Features.PublicSite.SiteProfile", "SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SpasmCare.Web.Features.Workup.ElectrophysiologyStudy", b =>
                 {
                     b.HasOne("SpasmCare.Web.Features.Patients.Patient", null)
@@ -1689,6 +1872,11 @@ namespace SpasmCare.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("SpasmCare.Web.Features.Patients.Patient", b =>
                 {
                     b.Navigation("NameTerms");
+                });
+
+            modelBuilder.Entity("SpasmCare.Web.Features.PublicSite.DoctorProfile", b =>
+                {
+                    b.Navigation("Sites");
                 });
 
             modelBuilder.Entity("SpasmCare.Web.Security.AppUser", b =>

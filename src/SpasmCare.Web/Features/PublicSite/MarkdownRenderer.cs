@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Ganss.Xss;
 using Markdig;
 using Microsoft.AspNetCore.Html;
@@ -8,13 +9,28 @@ namespace SpasmCare.Web.Features.PublicSite;
 /// Markdown to HTML for the public pages. Everything is sanitised on the way out, whatever is stored: scripts,
 /// event handlers, styles and links other than http, https, mailto and tel are removed.
 /// </summary>
-public sealed class MarkdownRenderer
+public sealed partial class MarkdownRenderer
 {
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
     public IHtmlContent Render(string? markdown) =>
         new HtmlString(_sanitizer.Sanitize(Markdown.ToHtml(markdown ?? "", _pipeline)));
+
+    /// <summary>
+    /// As <see cref="Render(string?)"/>, and links to other public pages (/Clinic…, /Contact) keep the visitor's
+    /// language, so that a Hindi or Marathi reader of an English fallback stays in their language.
+    /// </summary>
+    public IHtmlContent Render(string? markdown, string languageCode)
+    {
+        var html = _sanitizer.Sanitize(Markdown.ToHtml(markdown ?? "", _pipeline));
+        return new HtmlString(languageCode == "en"
+            ? html
+            : PublicLinkRegex().Replace(html, m => $"href=\"{m.Groups[1].Value}?lang={languageCode}\""));
+    }
+
+    [GeneratedRegex("href=\"(/(?:Clinic|Contact)(?:/[a-zA-Z0-9-]+)?)\"")]
+    private static partial Regex PublicLinkRegex();
 
     private static HtmlSanitizer CreateSanitizer()
     {

@@ -42,7 +42,7 @@ public sealed class IndexModel(SpasmCareDbContext db, MarkdownRenderer renderer)
 
         Shown = page;
         IsFallback = page.Language != Code;
-        Body = renderer.Render(page.Markdown);
+        Body = renderer.Render(page.Markdown, Code);
         ViewData["Language"] = Lang;
         ViewData["Section"] = PublicPages.SectionOf(slug);
         ViewData["Title"] = page.Title;

@@ -68,6 +68,7 @@ public abstract class PublicSiteTests<TFactory>(TFactory app) : IClassFixture<TF
         Assert.Contains($"This page is not yet available in {language}; showing English.", html, StringComparison.Ordinal);
         Assert.Contains("What is hemifacial spasm?", html, StringComparison.Ordinal);
         Assert.Contains($"<html lang=\"{lang}\">", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Clinic/symptoms?lang={lang}\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

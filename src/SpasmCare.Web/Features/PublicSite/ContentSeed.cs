@@ -147,7 +147,7 @@ public static class ContentSeed
             Both conditions make the eyes close against your will, so they are often confused. They have different
             causes, and the treatment plan differs, so it helps to know which one you have.
 
-            | | Hemifacial spasm | Blepharospasm |
+            | Feature | Hemifacial spasm | Blepharospasm |
             |---|---|---|
             | Side of the face | One side only | Both eyes, together |
             | Where it is felt | Eye, cheek, mouth, sometimes neck, all on one side | Mainly the eyelids; the lower face only in a related condition |
@@ -275,7 +275,7 @@ public static class ContentSeed
 
             ## When it works, and for how long
 
-            | | Typical time |
+            | Step | Typical time |
             |---|---|
             | Starts to work | After about **3 to 5 days** |
             | Best effect | After **1 to 2 weeks** |

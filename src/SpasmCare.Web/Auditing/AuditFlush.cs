@@ -12,8 +12,12 @@ internal static class AuditFlush
         {
             // Nothing was recorded by the handler: a not-found, a rejected request or a failure. Record the
             // attempt against the record named in the route, if any.
+            // Patient-scoped pages name the patient in the route (/Patients/{patientId}/…): the attempt is then
+            // filed under that patient, so "who looked at this record" finds it.
             var routeId = http.Request.RouteValues.TryGetValue("id", out var raw) ? raw?.ToString() : null;
-            var patientId = audited.SubjectType == "Patient" && Guid.TryParse(routeId, out var parsed) ? parsed : (Guid?)null;
+            var routePatient = http.Request.RouteValues.TryGetValue("patientId", out var rawPatient) ? rawPatient?.ToString() : null;
+            Guid? patientId = Guid.TryParse(routePatient, out var fromPatientRoute) ? fromPatientRoute
+                : audited.SubjectType == "Patient" && Guid.TryParse(routeId, out var parsed) ? parsed : null;
             events.Add(log.Create(audited.Action, audited.SubjectType, routeId, patientId,
                 AuditLog.OutcomeOf(statusCode), statusCode, null));
         }

@@ -69,8 +69,10 @@ public static class ScaleHistory
         /// <summary>Every instrument the patient has current scores of, with the change of each; audited when any.</summary>
         public async Task<Outcomes> OutcomesAsync(Guid patientId, CancellationToken ct)
         {
+            // Scores recorded at a visit later marked "entered in error" (say, on the wrong patient) do not count.
             var scores = await db.ScaleScores.AsNoTracking()
                 .Where(s => s.PatientId == patientId && s.SupersededBy == null)
+                .Where(s => s.VisitId == null || !db.Visits.Any(v => v.Id == s.VisitId && v.EnteredInError))
                 .ToListAsync(ct);
             var choices = await library.ChoicesAsync(ct);
             if (scores.Count == 0)

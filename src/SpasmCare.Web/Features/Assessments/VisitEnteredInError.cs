@@ -46,6 +46,9 @@ public static class MarkVisitEnteredInError
             catch (DbUpdateConcurrencyException)
             {
                 db.ChangeTracker.Clear();
+                audit.Record(AuditAction.VisitEnteredInError, "Visit", visitId.ToString(), patientId, AuditOutcome.Failed,
+                    StatusCodes.Status409Conflict, "stale version");
+                await db.SaveChangesAsync(ct);
                 throw Conflict();
             }
 

@@ -70,6 +70,9 @@ public static class UpdateVisit
                 // Lost a race with another save after the version check above.
                 logger.VisitEditConflict(visitId);
                 db.ChangeTracker.Clear();
+                audit.Record(AuditAction.VisitUpdated, "Visit", visitId.ToString(), patientId, AuditOutcome.Failed,
+                    StatusCodes.Status409Conflict, "stale version");
+                await db.SaveChangesAsync(ct);
                 var current = await db.Visits.AsNoTracking().FirstAsync(v => v.Id == visitId, ct);
                 return new Result(null, await ExplainAsync(current, input, ct));
             }

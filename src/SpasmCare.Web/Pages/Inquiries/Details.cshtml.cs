@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpasmCare.Web.Errors;
 using SpasmCare.Web.Features.Inquiries;
 using SpasmCare.Web.Hosting;
 
@@ -45,7 +46,22 @@ public sealed class DetailsModel(InquiryDetails.Query query, UpdateInquiry.Handl
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
-        var outcome = await handler.HandleAsync(id, Input, ct);
+        UpdateInquiry.Outcome outcome;
+        try
+        {
+            outcome = await handler.HandleAsync(id, Input, ct);
+        }
+        catch (RuleException)
+        {
+            // The rule's message is shown beside the field by RulePageFilter, on the page as it is saved now.
+            if (!await LoadAsync(id, ct))
+            {
+                return NotFound();
+            }
+
+            throw;
+        }
+
         switch (outcome)
         {
             case UpdateInquiry.Outcome.NotFound:

@@ -211,6 +211,37 @@ public abstract class ScalePagesTests<TFactory>(TFactory app) : IClassFixture<TF
             e.Action == AuditAction.ScaleScoreRead && e.PatientId == patientId && e.SubjectType == "Patient")));
     }
 
+    [Fact]
+    public async Task PatientPage_ScoresOfAVisitLaterEnteredInError_AreLeftOutOfTheLatestTheChangeAndTheChart()
+    {
+        var doctor = app.CreateClient(Roles.Doctor);
+        var patientId = await doctor.RegisterAsync(TestData.Patient());
+        var siteId = await app.AddSiteAsync();
+        var visitId = await app.WithDbAsync(async db =>
+        {
+            var visit = new Visit
+            {
+                PatientId = patientId, SiteId = siteId, ClinicianId = Guid.NewGuid(), ClinicianName = "Dr Test",
+                StartedAtUtc = new DateTime(2026, 11, 20, 5, 0, 0, DateTimeKind.Utc), Type = VisitType.FollowUp,
+            };
+            db.Visits.Add(visit);
+            await db.SaveChangesAsync();
+            return visit.Id;
+        });
+        await doctor.RecordAsync(patientId, "HFS7", "Q1=2 Q2=2 Q3=2 Q4=2 Q5=2 Q6=2 Q7=2", "2026-08-12T10:30");
+        var atVisit = await doctor.PostScaleAsync(ScaleTestPages.NewUrl(patientId, "HFS7", visitId),
+            "Q1=4 Q2=4 Q3=4 Q4=4 Q5=4 Q6=4 Q7=4", "2026-11-20T11:00");
+        ScaleTestPages.ScoreIdOf(atVisit, patientId);
+        await app.WithDbAsync(db => db.Visits.Where(v => v.Id == visitId)
+            .ExecuteUpdateAsync(u => u.SetProperty(v => v.EnteredInError, true)));
+
+        var html = await (await doctor.GetAsync($"/Patients/Details/{patientId}")).Content.ReadAsStringAsync();
+
+        var points = ScaleTestPages.ChartData(html, "HFS7").GetProperty("points").EnumerateArray();
+        Assert.Equal([14m], points.Select(p => p.GetProperty("y").GetDecimal()));
+        Assert.Contains("First total: nothing to compare yet", PageHtml.TextOf(html), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Q1=2 Q2=2 Q3=2 Q4=2 Q5=2 Q6=2 Q7=2", "\u22122 since 1 Oct 2026: less than the minimal important change (MIC 2.63)")]
     [InlineData("Q1=3 Q2=3 Q3=3 Q4=3 Q5=3 Q6=3 Q7=1", "+3 since 1 Oct 2026: important worsening (MIC 2.63)")]

@@ -168,6 +168,7 @@ public abstract class InboxTests<TFactory>(TFactory app) : IClassFixture<TFactor
     [Theory]
     [InlineData("Closed", "", "Give a reason for closing the inquiry.")]
     [InlineData("Booked", "", "Enter the agreed first-appointment date to mark the inquiry booked.")]
+    [InlineData("Booked", "2030-01-01", "The agreed date is more than two years ahead. Check the year.")]
     public async Task Details_ClosedWithoutReasonOrBookedWithoutDate_IsRefusedWithAMessage(string status, string agreed, string message)
     {
         var (id, _) = await SubmitAsync();

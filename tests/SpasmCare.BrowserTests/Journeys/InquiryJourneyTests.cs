@@ -10,8 +10,13 @@ public sealed partial class InquiryJourneyTests(JourneyApp app) : BrowserTest(ap
     [Fact]
     public async Task VisitorAsksFrontDeskTriagesAndRegisters_InquiryBecomesAPatient()
     {
+        // The visitor reads about hemifacial spasm on the public site, then asks the clinic.
         var visitor = await NewPageAsync();
-        await visitor.GotoAsync("/Contact?lang=en");
+        await visitor.GotoAsync("/Clinic");
+        await visitor.GetByRole(AriaRole.Link, new() { Name = "About HFS", Exact = true }).ClickAsync();
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("hemifacial spasm", new() { IgnoreCase = true });
+        await Expect(visitor.GetByRole(AriaRole.Main)).ToContainTextAsync("facial nerve");
+        await visitor.GetByRole(AriaRole.Link, new() { Name = "Contact us", Exact = true }).First.ClickAsync();
         await visitor.GetByLabel("Your name").FillAsync("Meera Shah");
         await visitor.GetByLabel("Email").FillAsync("meera.shah.example.com");
         await visitor.GetByLabel("Mobile number").FillAsync("98330 12121");

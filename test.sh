@@ -26,6 +26,10 @@ if [ ! -x /usr/bin/chromium ]; then
     echo "Installing Chromium from Debian's packages..."
     apt_install chromium || exit 1
 fi
+# A Devanagari font, so that the Hindi and Marathi pages in the screenshots are legible (optional for the tests).
+if [ ! -d /usr/share/fonts/truetype/lohit-devanagari ] && as_root; then
+    apt_install fonts-lohit-deva || echo "test.sh: no Devanagari font; Hindi/Marathi screenshots will show boxes" >&2
+fi
 
 # --- A throwaway PostgreSQL cluster ---------------------------------------------------------------------------
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)

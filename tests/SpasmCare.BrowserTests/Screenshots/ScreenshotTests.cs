@@ -74,6 +74,14 @@ public sealed partial class ScreenshotTests(ScreenshotApp app) : BrowserTest(app
         await SaveAsync(admin, "users");
 
         await ClinicalPagesAsync(doctor);
+
+        var visitor = await NewPageAsync();
+        await visitor.GotoAsync("/Clinic");
+        await SaveAsync(visitor, "public-home");
+        await visitor.GotoAsync("/Clinic/hfs-vs-blepharospasm");
+        await SaveAsync(visitor, "public-hfs-vs-blepharospasm");
+        await visitor.GotoAsync("/Contact?lang=hi");
+        await SaveAsync(visitor, "public-contact-hindi");
     }
 
     /// <summary>Issue 5's pages, as a doctor sees them: the examination on the diagram, the differential, the patient page.</summary>

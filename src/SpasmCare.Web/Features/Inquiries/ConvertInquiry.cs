@@ -61,31 +61,38 @@ public static class ConvertInquiry
                 throw new RuleException("inquiry.already-converted", "This inquiry has already been registered as a patient.");
             }
 
-            var patient = await register.HandleAsync(request, ct);
-            for (var attempt = 1; ; attempt++)
+            // The registration and the link commit together: a failure leaves neither a patient nor a link.
+            Patient patient;
+            try
             {
-                db.ChangeTracker.Clear();
-                var inquiry = await db.Inquiries.FirstAsync(i => i.Id == inquiryId, ct);
-                if (inquiry.PatientId is not null)
+                patient = await register.HandleAsync(request, async registered =>
                 {
-                    throw new RuleException("inquiry.converted-meanwhile",
-                        $"Someone else registered this inquiry as a patient at the same moment. The patient just registered is {patient.Mrn}: check whether it is a duplicate.");
-                }
+                    var inquiry = await db.Inquiries.FirstOrDefaultAsync(i => i.Id == inquiryId, ct)
+                        ?? throw new RuleException("inquiry.gone",
+                            "This inquiry no longer exists (inquiries that never became patients are deleted after a while). Nothing was registered.");
+                    if (inquiry.PatientId is not null)
+                    {
+                        throw new RuleException("inquiry.converted-meanwhile",
+                            "Someone else registered this inquiry as a patient at the same moment. Nothing was registered: open the inquiry again.");
+                    }
 
-                var now = Clock.UtcNow(time);
-                inquiry.LinkPatient(patient.Id, now);
-                inquiry.Version = Guid.CreateVersion7();
-                db.InquiryNotes.Add(inquiry.NewNote(InquiryNoteKind.Converted, "Registered as patient " + patient.Mrn, user, now));
-                audit.Record(AuditAction.InquiryConverted, "Inquiry", inquiryId.ToString(), patient.Id);
-                try
-                {
+                    var now = Clock.UtcNow(time);
+                    inquiry.LinkPatient(registered.Id, now);
+                    inquiry.Version = Guid.CreateVersion7();
+                    db.InquiryNotes.Add(inquiry.NewNote(InquiryNoteKind.Converted, "Registered as patient " + registered.Mrn, user, now));
+                    audit.Record(AuditAction.InquiryConverted, "Inquiry", inquiryId.ToString(), registered.Id);
                     await db.SaveChangesAsync(ct);
-                    break;
-                }
-                catch (DbUpdateConcurrencyException) when (attempt < 3)
-                {
-                    // Someone saved the inquiry in between: link it to their version.
-                }
+                }, ct);
+            }
+            catch (Exception ex) when (ex is DbUpdateConcurrencyException || ex is RuleException { Code: "inquiry.gone" or "inquiry.converted-meanwhile" })
+            {
+                // Rolled back: record the failed attempt on its own, then tell the person.
+                db.ChangeTracker.Clear();
+                audit.Record(AuditAction.InquiryConverted, "Inquiry", inquiryId.ToString(), null, AuditOutcome.Failed,
+                    StatusCodes.Status409Conflict, "not converted: the inquiry changed meanwhile");
+                await db.SaveChangesAsync(ct);
+                throw ex as RuleException ?? new RuleException("inquiry.changed-meanwhile",
+                    "Someone changed this inquiry while you were registering it. Nothing was registered: open it again and repeat.");
             }
 
             logger.InquiryConverted(inquiryId, patient.Id);

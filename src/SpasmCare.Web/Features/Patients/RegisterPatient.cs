@@ -17,7 +17,14 @@ public static class RegisterPatient
         SpasmCareDbContext db, AuditLog audit, ICurrentUser user, TimeProvider time,
         IOptions<ConsentOptions> consent, ILogger<Handler> logger)
     {
-        public async Task<Patient> HandleAsync(Request request, CancellationToken ct)
+        public Task<Patient> HandleAsync(Request request, CancellationToken ct) => HandleAsync(request, null, ct);
+
+        /// <summary>
+        /// Registers the patient; <paramref name="alsoInTheSameTransaction"/>, when given, runs after the patient is
+        /// saved and before the commit (for example linking the inquiry the patient came from), so that either
+        /// both are saved or neither is.
+        /// </summary>
+        public async Task<Patient> HandleAsync(Request request, Func<Patient, Task>? alsoInTheSameTransaction, CancellationToken ct)
         {
             var input = request.Patient;
             await CheckUniqueIdentifiersAsync(db, input, null, ct);
@@ -50,6 +57,11 @@ public static class RegisterPatient
                 db.ChangeTracker.Clear();
                 await CheckUniqueIdentifiersAsync(db, input, null, ct);
                 throw;
+            }
+
+            if (alsoInTheSameTransaction is not null)
+            {
+                await alsoInTheSameTransaction(patient);
             }
 
             await transaction.CommitAsync(ct);

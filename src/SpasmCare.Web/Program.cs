@@ -60,6 +60,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Assessments", Policies.Clinical);
     o.Conventions.AuthorizeFolder("/Workup", Policies.Clinical);
     o.Conventions.AuthorizeFolder("/Inquiries", Policies.Inquiries);
+    o.Conventions.AllowAnonymousToPage("/Index"); // staff home when signed in; otherwise a redirect to the public site
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpasmCare.Web.Hosting;
 
@@ -18,8 +19,14 @@ public sealed class IndexModel(SpasmCareDbContext db, ClinicTime clock, TimeProv
     public bool IsAdmin { get; private set; }
     public List<Stat> Stats { get; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>Staff see their home page; a visitor who is not signed in is sent to the public site.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return LocalRedirect("/Clinic");
+        }
+
         DisplayName = User.FindFirstValue(AppClaimsFactory.DisplayName) ?? User.Identity?.Name ?? "";
         RoleLabels = Roles.All.Where(User.IsInRole).Select(Roles.Label).ToList();
         IsAdmin = User.IsInRole(Roles.Admin);
@@ -44,5 +51,7 @@ public sealed class IndexModel(SpasmCareDbContext db, ClinicTime clock, TimeProv
             Stats.Add(new("Audit events today",
                 (await db.AuditEvents.CountAsync(e => e.OccurredAtUtc >= startOfDayUtc, ct)).ToString("N0", CultureInfo.InvariantCulture)));
         }
+
+        return Page();
     }
 }

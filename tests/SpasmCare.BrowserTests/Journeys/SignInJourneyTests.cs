@@ -11,7 +11,10 @@ public sealed class SignInJourneyTests(JourneyApp app) : BrowserTest(app)
     public async Task SignIn_WrongPassword_ShowsMessageAndStaysOnSignIn()
     {
         var page = await NewPageAsync();
+        // The site's address shows the public pages; staff follow "Staff sign-in" at the foot of the page.
         await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new Regex("/Clinic$"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Staff sign-in" }).ClickAsync();
         await page.GetByLabel("User name").FillAsync(TestUsers.Typo.UserName);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("correct-horse-staple");
 

@@ -19,6 +19,7 @@ public sealed class AnonymousEndpointTests(SqliteAppFactory app) : IClassFixture
         "/Contact/Index",
         "/Contact/Thanks",
         "/Error",
+        "/Index",
         "/Public/Doctors",
         "/Public/Index",
         "/Status",
@@ -40,8 +41,18 @@ public sealed class AnonymousEndpointTests(SqliteAppFactory app) : IClassFixture
         Assert.Equal(Approved, anonymous);
     }
 
+    [Fact]
+    public async Task Root_Anonymous_RedirectsToThePublicSite()
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/");
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Clinic", response.Headers.Location?.OriginalString);
+    }
+
     [Theory]
-    [InlineData("/")]
     [InlineData("/Patients")]
     [InlineData("/Patients/Register")]
     [InlineData("/Admin/Users")]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SpasmCare.Web.Features.Patients;
+using SpasmCare.Web.Features.PublicSite;
 using SpasmCare.Web.Features.Sites;
 using SpasmCare.Web.Hosting.Demo;
 
@@ -71,10 +72,37 @@ public static class Bootstrap
             await db.SaveChangesAsync(ct);
             await SeedPatientsAsync(sp, demo.Patients, seed: 20261124, ct);
             await SeedClinicalHistoriesAsync(sp, sites[0].Id, ct);
+            await SeedPublicProfilesAsync(db, sites, ct);
             await SyntheticInquiries.SeedAsync(sp, ct);
         }
 
         PrintAccounts(accounts, demo.Seed);
+    }
+
+    /// <summary>The demo doctor's public profile and the sites' hours, so that the public Doctors page has content.</summary>
+    private static async Task SeedPublicProfilesAsync(SpasmCareDbContext db, List<Site> sites, CancellationToken ct)
+    {
+        var doctor = new DoctorProfile
+        {
+            Name = "Dr Anjali Mehta",
+            Qualifications = "MBBS, MD (Medicine), DM (Neurology) — synthetic demo profile",
+            BioMarkdown = "Neurologist with a special interest in **hemifacial spasm** and other facial movement disorders. " +
+                "Sees patients at the clinic in Dadar and reviews patients before and after microvascular decompression " +
+                "at the partner hospitals. *This profile is demo data.*",
+            LanguagesSpoken = "English, Hindi, Marathi",
+            IsPublished = true,
+        };
+        doctor.Sites.AddRange(sites.Select(s => new DoctorProfileSite { DoctorProfileId = doctor.Id, SiteId = s.Id }));
+        db.DoctorProfiles.Add(doctor);
+        db.SiteProfiles.AddRange(sites.Select(s => new SiteProfile
+        {
+            SiteId = s.Id,
+            OpeningHours = s.Kind == SiteKind.Clinic ? "Monday to Saturday, 9:30 to 18:00" : "By appointment with the clinic",
+            Directions = s.Kind == SiteKind.Clinic
+                ? "Five minutes' walk from Dadar station (west). Lift to the 2nd floor. (Synthetic demo address.)"
+                : "Ask at the main reception for the neurosurgery department. (Synthetic demo address.)",
+        }));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Visits, examinations, scales, imaging and diagnoses for some of the demo patients.</summary>

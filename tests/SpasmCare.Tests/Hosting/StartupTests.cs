@@ -91,6 +91,16 @@ public abstract class StartupTests<TFactory>(TFactory app) : IClassFixture<TFact
     }
 
     [Fact]
+    public async Task FirstStart_WithDemo_PublicDoctorsPageShowsTheDemoDoctorAndClinicHours()
+    {
+        var html = await app.CreateClient().GetStringAsync("/Clinic/Doctors", TestContext.Current.CancellationToken);
+
+        Assert.Contains("Dr Anjali Mehta", html, StringComparison.Ordinal);
+        Assert.Contains("Monday to Saturday, 9:30 to 18:00", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>hemifacial spasm</strong>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Health_Anonymous_Returns200()
     {
         var response = await app.CreateClient().GetAsync("/health");

@@ -1,12 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpasmCare.Web.Features.Assessments;
 using SpasmCare.Web.Features.Patients;
+using SpasmCare.Web.Features.Workup;
 using SpasmCare.Web.Hosting;
 
 namespace SpasmCare.Web.Pages.Patients;
 
-public sealed class DetailsModel(GetPatient.Handler handler, SpasmCareDbContext db, ClinicTime clock) : PageModel
+public sealed class DetailsModel(
+    GetPatient.Handler handler, SpasmCareDbContext db, ClinicTime clock, IAuthorizationService authorization,
+    ScaleHistory.Query scales, PatientWorkup.Query workup) : PageModel
 {
     public sealed record HistoryRow(DateTime At, PatientChange Change, string By, IReadOnlyList<string> Fields);
 
@@ -47,37 +51,24 @@ public sealed class DetailsModel(GetPatient.Handler handler, SpasmCareDbContext 
         }
 
         History.Reverse();
-        await LoadOutcomesAsync(id, ct);
-        await LoadWorkupAsync(id, ct);
+
+        // The clinical sections are for doctors and nurses; the page's PatientRead audit row covers them.
+        if ((await authorization.AuthorizeAsync(User, Policies.Clinical)).Succeeded)
+        {
+            Outcomes = await scales.OutcomesAsync(id, ct);
+            Workup = await workup.LoadAsync(id, ct);
+            CanDiagnose = (await authorization.AuthorizeAsync(User, Policies.Doctor)).Succeeded;
+        }
+
         return Page();
     }
 
-    // Outcomes card (Scales helper): rating scales, change since the previous score, charts. Doctors and nurses only.
-    public Features.Assessments.ScaleHistory.Outcomes? Outcomes { get; private set; }
+    /// <summary>Rating scales, the change since the previous score, charts.</summary>
+    public ScaleHistory.Outcomes? Outcomes { get; private set; }
 
-    private async Task LoadOutcomesAsync(Guid id, CancellationToken ct)
-    {
-        var services = HttpContext.RequestServices;
-        if ((await services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(User, Policies.Clinical)).Succeeded)
-        {
-            Outcomes = await services.GetRequiredService<Features.Assessments.ScaleHistory.Query>().OutcomesAsync(id, ct);
-        }
-    }
+    /// <summary>Diagnoses (also in the header) and investigations.</summary>
+    public PatientWorkup? Workup { get; private set; }
 
-    // Diagnoses card, header diagnosis line and investigations section (Workup helper). Doctors and nurses only;
-    // the page's PatientRead audit row covers them. Recording and changing diagnoses is for doctors.
-    public Features.Workup.PatientWorkup? Workup { get; private set; }
-
+    /// <summary>Recording and changing diagnoses is for doctors.</summary>
     public bool CanDiagnose { get; private set; }
-
-    private async Task LoadWorkupAsync(Guid id, CancellationToken ct)
-    {
-        var services = HttpContext.RequestServices;
-        var authorization = services.GetRequiredService<Microsoft.AspNetCore.Authorization.IAuthorizationService>();
-        if ((await authorization.AuthorizeAsync(User, Policies.Clinical)).Succeeded)
-        {
-            Workup = await services.GetRequiredService<Features.Workup.PatientWorkup.Query>().LoadAsync(id, ct);
-            CanDiagnose = (await authorization.AuthorizeAsync(User, Policies.Doctor)).Succeeded;
-        }
-    }
 }

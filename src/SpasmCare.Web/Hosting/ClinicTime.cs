@@ -26,6 +26,29 @@ public sealed class ClinicTime(TimeProvider time, Microsoft.Extensions.Options.I
     public DateTime Local(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
 
+    /// <summary>The clinic's time zone, as configured (for example "Asia/Kolkata").</summary>
+    public string TimeZoneId => _zone.Id;
+
+    /// <summary>Now at the clinic, to the minute: the default of a date-and-time field.</summary>
+    public DateTime LocalNow()
+    {
+        var local = Local(time.GetUtcNow().UtcDateTime);
+        return new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, DateTimeKind.Unspecified);
+    }
+
+    /// <summary>The UTC instant (to the second) of a clinic-local date and time; null when the clock skipped it.</summary>
+    public DateTime? LocalToUtc(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (_zone.IsInvalidTime(unspecified))
+        {
+            return null;
+        }
+
+        var utc = TimeZoneInfo.ConvertTimeToUtc(unspecified, _zone);
+        return new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+    }
+
     public string Show(DateTime utc) =>
         Local(utc).ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SpasmCare.Clinical.Scales;
+using SpasmCare.Web.Hosting;
 
 namespace SpasmCare.Web.Features.Assessments;
 
@@ -25,7 +26,7 @@ public sealed record ScaleChart(
     /// The chart of a series: every current score with a total. <paramref name="markers"/> is the hook for treatment
     /// dates (injections, operations) once those modules exist; the script already draws them as vertical lines.
     /// </summary>
-    public static ScaleChart From(ScaleHistory.Series series, ScaleClock clock, IReadOnlyList<Marker>? markers = null)
+    public static ScaleChart From(ScaleHistory.Series series, ClinicTime clock, IReadOnlyList<Marker>? markers = null)
     {
         var definition = series.Definition;
         var points = series.Rows

@@ -1,4 +1,5 @@
 using SpasmCare.Clinical.Scales;
+using SpasmCare.Web.Hosting;
 
 namespace SpasmCare.Web.Features.Assessments;
 
@@ -47,7 +48,7 @@ public static class ScaleHistory
     /// <summary>Who the scale pages are about, for their headings.</summary>
     public sealed record Patient(Guid Id, string Name, string Mrn);
 
-    public sealed class Query(SpasmCareDbContext db, InstrumentLibrary library, AuditLog audit, ScaleClock clock)
+    public sealed class Query(SpasmCareDbContext db, InstrumentLibrary library, AuditLog audit, ClinicTime clock)
     {
         /// <summary>The patient's name and MRN for a heading; null when unknown. Not audited: the caller records its read.</summary>
         public async Task<Patient?> PatientAsync(Guid patientId, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SpasmCare.Clinical;
 using SpasmCare.Clinical.Scales;
+using SpasmCare.Web.Hosting;
 
 namespace SpasmCare.Web.Features.Assessments;
 
@@ -100,7 +101,7 @@ public static class ScaleRecording
     }
 
     public sealed class Handler(
-        SpasmCareDbContext db, InstrumentLibrary library, AuditLog audit, TimeProvider time, ScaleClock clock,
+        SpasmCareDbContext db, InstrumentLibrary library, AuditLog audit, TimeProvider time, ClinicTime clock,
         ILogger<Handler> logger)
     {
         /// <summary>Scores and saves a new result of <paramref name="code"/>; not found when the patient is unknown.</summary>
@@ -202,7 +203,7 @@ public static class ScaleRecording
             DateTime? assessedAtUtc = null;
             if (request.AssessedAt is { } local)
             {
-                assessedAtUtc = clock.ToUtc(local);
+                assessedAtUtc = clock.LocalToUtc(local);
                 if (assessedAtUtc is null)
                 {
                     errors.Add(new(nameof(Request.AssessedAt), "That time does not exist at the clinic (a clock change); enter another."));

@@ -6,7 +6,6 @@ public static class ScalesSetup
     public static IServiceCollection AddScales(this IServiceCollection services)
     {
         services.AddSingleton<InstrumentLibrary.Cache>();
-        services.AddSingleton<ScaleClock>();
         services.AddScoped<InstrumentLibrary>();
         services.AddScoped<InstrumentLoad.Handler>();
         services.AddScoped<ScaleRecording.Handler>();

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpasmCare.Web.Features.Assessments;
+using SpasmCare.Web.Hosting;
 
 namespace SpasmCare.Web.Pages.Assessments.Scales;
 
 /// <summary>Correct a score: a new row with a reason; the earlier one is kept and marked as amended.</summary>
 [Authorize(Policy = Policies.Clinical)]
-public sealed class AmendModel(ScaleRecording.Handler handler, ScaleHistory.Query query, AuditLog audit, ScaleClock clock)
+public sealed class AmendModel(ScaleRecording.Handler handler, ScaleHistory.Query query, AuditLog audit, ClinicTime clock)
     : PageModel
 {
     [BindProperty] public ScaleRecording.Request Input { get; set; } = new();
@@ -15,7 +16,7 @@ public sealed class AmendModel(ScaleRecording.Handler handler, ScaleHistory.Quer
     public ScaleHistory.Patient Patient { get; private set; } = null!;
     public ScaleHistory.Details Original { get; private set; } = null!;
     public ScaleRecording.AmendConflict? Conflict { get; private set; }
-    public ScaleClock Clock => clock;
+    public ClinicTime Clock => clock;
 
     [Audited(AuditAction.ScaleScoreRead, "ScaleScore")]
     public async Task<IActionResult> OnGetAsync(Guid patientId, Guid id, CancellationToken ct)

@@ -2,16 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpasmCare.Web.Features.Assessments;
+using SpasmCare.Web.Hosting;
 
 namespace SpasmCare.Web.Pages.Assessments.Scales;
 
 /// <summary>Every current score of a patient, per instrument, with the change between results and a chart.</summary>
 [Authorize(Policy = Policies.Clinical)]
-public sealed class IndexModel(ScaleHistory.Query query, AuditLog audit, ScaleClock clock) : PageModel
+public sealed class IndexModel(ScaleHistory.Query query, AuditLog audit, ClinicTime clock) : PageModel
 {
     public ScaleHistory.Patient Patient { get; private set; } = null!;
     public ScaleHistory.Outcomes Outcomes { get; private set; } = null!;
-    public ScaleClock Clock => clock;
+    public ClinicTime Clock => clock;
 
     [Audited(AuditAction.ScaleScoreRead)]
     public async Task<IActionResult> OnGetAsync(Guid patientId, CancellationToken ct)
@@ -32,5 +33,5 @@ public sealed class IndexModel(ScaleHistory.Query query, AuditLog audit, ScaleCl
     }
 
     public string Show(DateTime utc) =>
-        clock.Local(utc).ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        clock.Show(utc);
 }

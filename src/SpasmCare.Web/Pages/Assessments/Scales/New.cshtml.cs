@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpasmCare.Clinical.Scales;
 using SpasmCare.Web.Features.Assessments;
+using SpasmCare.Web.Hosting;
 
 namespace SpasmCare.Web.Pages.Assessments.Scales;
 
 /// <summary>Record a rating scale or questionnaire: the form is generated from the instrument's newest active version.</summary>
 [Authorize(Policy = Policies.Clinical)]
 public sealed class NewModel(
-    ScaleRecording.Handler handler, ScaleHistory.Query query, InstrumentLibrary library, AuditLog audit, ScaleClock clock)
+    ScaleRecording.Handler handler, ScaleHistory.Query query, InstrumentLibrary library, AuditLog audit, ClinicTime clock)
     : PageModel
 {
     [BindProperty] public ScaleRecording.Request Input { get; set; } = new();
@@ -19,7 +20,7 @@ public sealed class NewModel(
     public IReadOnlyList<InstrumentChoice> Choices { get; private set; } = [];
     public Guid? VisitId { get; private set; }
     public DateTime? VisitStartedAtUtc { get; private set; }
-    public ScaleClock Clock => clock;
+    public ClinicTime Clock => clock;
 
     [Audited(AuditAction.PatientRead)]
     public async Task<IActionResult> OnGetAsync(Guid patientId, string? instrument, Guid? visitId, CancellationToken ct)

@@ -2,16 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpasmCare.Web.Features.Assessments;
+using SpasmCare.Web.Hosting;
 
 namespace SpasmCare.Web.Pages.Assessments.Scales;
 
 /// <summary>One score in full: items, total, status, rater, mode, time and instrument version; amended or not.</summary>
 [Authorize(Policy = Policies.Clinical)]
-public sealed class ScoreModel(ScaleHistory.Query query, ScaleClock clock) : PageModel
+public sealed class ScoreModel(ScaleHistory.Query query, ClinicTime clock) : PageModel
 {
     public ScaleHistory.Patient Patient { get; private set; } = null!;
     public ScaleHistory.Details Score { get; private set; } = null!;
-    public ScaleClock Clock => clock;
+    public ClinicTime Clock => clock;
 
     [Audited(AuditAction.ScaleScoreRead, "ScaleScore")]
     public async Task<IActionResult> OnGetAsync(Guid patientId, Guid id, CancellationToken ct)
@@ -27,5 +28,5 @@ public sealed class ScoreModel(ScaleHistory.Query query, ScaleClock clock) : Pag
     }
 
     public string Show(DateTime utc) =>
-        clock.Local(utc).ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        clock.Show(utc);
 }

@@ -2,10 +2,13 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using SpasmCare.Web.Features.Assessments;
+using SpasmCare.Web.Features.FollowUps;
 using SpasmCare.Web.Features.Inquiries;
 using SpasmCare.Web.Features.Patients;
 using SpasmCare.Web.Features.PublicSite;
 using SpasmCare.Web.Features.Sites;
+using SpasmCare.Web.Features.Surgery;
+using SpasmCare.Web.Features.Toxin;
 using SpasmCare.Web.Features.Workup;
 
 namespace SpasmCare.Web.Data;
@@ -42,6 +45,21 @@ public class SpasmCareDbContext(DbContextOptions options)
     public DbSet<DoctorProfile> DoctorProfiles => Set<DoctorProfile>();
     public DbSet<DoctorProfileSite> DoctorProfileSites => Set<DoctorProfileSite>();
     public DbSet<SiteProfile> SiteProfiles => Set<SiteProfile>();
+    public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
+    public DbSet<ToxinProduct> ToxinProducts => Set<ToxinProduct>();
+    public DbSet<ToxinVial> ToxinVials => Set<ToxinVial>();
+    public DbSet<ToxinVialEntry> ToxinVialEntries => Set<ToxinVialEntry>();
+    public DbSet<ToxinLotRecall> ToxinLotRecalls => Set<ToxinLotRecall>();
+    public DbSet<InjectionSession> InjectionSessions => Set<InjectionSession>();
+    public DbSet<InjectionPoint> InjectionPoints => Set<InjectionPoint>();
+    public DbSet<InjectionReview> InjectionReviews => Set<InjectionReview>();
+    public DbSet<ToxinAdverseEffect> ToxinAdverseEffects => Set<ToxinAdverseEffect>();
+    public DbSet<ResistanceTest> ResistanceTests => Set<ResistanceTest>();
+    public DbSet<MvdCase> MvdCases => Set<MvdCase>();
+    public DbSet<MvdOperation> MvdOperations => Set<MvdOperation>();
+    public DbSet<LsrReading> LsrReadings => Set<LsrReading>();
+    public DbSet<MvdComplication> MvdComplications => Set<MvdComplication>();
+    public DbSet<MvdFollowUp> MvdFollowUps => Set<MvdFollowUp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,12 +1,6 @@
-namespace SpasmCare.Web.Features.Toxin;
+using SpasmCare.Clinical.Toxin;
 
-public enum ToxinResponse
-{
-    None = 0,
-    Partial = 1,
-    Good = 2,
-    Excellent = 3,
-}
+namespace SpasmCare.Web.Features.Toxin;
 
 /// <summary>
 /// A follow-up of one session (the onset check at day 3–5, the peak review at 2–4 weeks, or a later call): how well it

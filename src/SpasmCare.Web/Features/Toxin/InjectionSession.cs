@@ -1,15 +1,7 @@
 using SpasmCare.Clinical.Examination;
+using SpasmCare.Clinical.Toxin;
 
 namespace SpasmCare.Web.Features.Toxin;
-
-/// <summary>Why the toxin is given. A trigeminal muscle in a hemifacial-spasm session raises a warning (DOMAIN §3.2).</summary>
-public enum InjectionIndication
-{
-    HemifacialSpasm = 0,
-    Blepharospasm = 1,
-    HemimasticatorySpasm = 2,
-    Other = 9,
-}
 
 /// <summary>
 /// One botulinum toxin session: where, when, by whom, which product, and its injection points. The dose-rule warnings
@@ -52,18 +44,6 @@ public sealed class InjectionSession : IVersioned
     public Guid? CreatedBy { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
     public Guid? UpdatedBy { get; set; }
-}
-
-/// <summary>Where the needle went for this point (DOMAIN §3.6–3.7).</summary>
-public enum InjectionTechnique
-{
-    Standard = 0,
-    Pretarsal = 1,
-    Preseptal = 2,
-    Orbital = 3,
-    Subcutaneous = 4,
-    Intramuscular = 5,
-    EmgGuided = 6,
 }
 
 /// <summary>

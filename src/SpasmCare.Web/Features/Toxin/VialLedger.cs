@@ -181,8 +181,7 @@ public static class VialLedger
             return ("vial-use-before", $"Vial {Describe(vial)} is past its use-before time.");
         }
 
-        var zone = db.Sites.Find(vial.SiteId)?.TimeZoneId ?? Sites.Site.DefaultTimeZone;
-        if (vial.ExpiryDate < DateOnly.FromDateTime(VisitTime.Local(nowUtc, zone)))
+        if (vial.ExpiryDate < SiteToday(db.Sites.Find(vial.SiteId)?.TimeZoneId, nowUtc))
         {
             return ("vial-expired", $"Vial {Describe(vial)} expired on {vial.ExpiryDate:d MMM yyyy}.");
         }
@@ -204,6 +203,32 @@ public static class VialLedger
             || db.ToxinLotRecalls.Any(r => r.ProductId == productId && r.LotNumber == lot);
     }
 
+    /// <summary>
+    /// Saves a stock change whose audit row the caller has recorded. When the vial changed in the meantime (its
+    /// Version no longer matches), nothing is saved: a failed audit row is written instead and a RuleException with
+    /// <see cref="ConflictMessage"/> is thrown, which the page shows above the form.
+    /// </summary>
+    public static async Task SaveAsync(SpasmCareDbContext db, AuditLog audit, AuditAction action, Guid vialId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(audit);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            audit.Record(action, "ToxinVial", vialId.ToString(), null, AuditOutcome.Failed, StatusCodes.Status409Conflict, "stale version");
+            await db.SaveChangesAsync(ct);
+            throw new RuleException("vial-conflict", ConflictMessage);
+        }
+    }
+
+    /// <summary>Today's date at a site (vials expire at the end of their expiry date, in the site's zone).</summary>
+    public static DateOnly SiteToday(string? timeZoneId, DateTime nowUtc) =>
+        DateOnly.FromDateTime(VisitTime.Local(nowUtc, timeZoneId ?? Sites.Site.DefaultTimeZone));
+
     /// <summary>Lot numbers are kept trimmed and upper-case, so "ab12 " and "AB12" are one lot.</summary>
     public static string NormaliseLot(string? lot) => (lot ?? "").Trim().ToUpperInvariant();
 
@@ -222,7 +247,7 @@ public static class VialLedger
     {
         var zone = await db.Sites.Where(s => s.Id == siteId).Select(s => s.TimeZoneId).FirstOrDefaultAsync(ct)
             ?? Sites.Site.DefaultTimeZone;
-        return DateOnly.FromDateTime(VisitTime.Local(nowUtc, zone));
+        return SiteToday(zone, nowUtc);
     }
 
     private static decimal DrawnBySession(SpasmCareDbContext db, Guid vialId, Guid sessionId)

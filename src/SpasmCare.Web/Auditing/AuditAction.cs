@@ -87,6 +87,7 @@ public enum AuditAction
     ToxinHistoryViewed = 1641,
     ResistanceTestRecorded = 1650,
     ResistanceTestUpdated = 1651,
+    ResistanceTestRead = 1652,
 
     // 1700–1749 FollowUps: tasks other modules create.
     FollowUpListViewed = 1700,

@@ -38,6 +38,7 @@ public static class Bootstrap
 
         await Features.Assessments.InstrumentSeed.EnsureBuiltInsAsync(sp, ct);
         await Features.PublicSite.ContentSeed.EnsurePagesAsync(sp, ct);
+        await Features.Toxin.ToxinProductSeed.EnsureProductsAsync(sp, ct);
 
         var db = sp.GetRequiredService<SpasmCareDbContext>();
         if (await db.Users.AnyAsync(ct))
@@ -57,6 +58,7 @@ public static class Bootstrap
             foreach (var (user, name, role) in new[]
                      {
                          ("dr.mehta", "Dr Anjali Mehta", Roles.Doctor),
+                ("dr.rao", "Dr Vikram Rao", Roles.Doctor),
                          ("nurse.patil", "Sunita Patil", Roles.Nurse),
                          ("desk.khan", "Imran Khan", Roles.FrontDesk),
                      })
@@ -72,6 +74,8 @@ public static class Bootstrap
             await db.SaveChangesAsync(ct);
             await SeedPatientsAsync(sp, demo.Patients, seed: 20261124, ct);
             await SeedClinicalHistoriesAsync(sp, sites[0].Id, ct);
+            await SeedToxinAsync(sp, sites[0].Id, ct);
+            await SeedSurgeryAsync(sp, sites.Where(s => s.HasOperatingTheatre).ToList(), ct);
             await SeedPublicProfilesAsync(db, sites, ct);
             await SyntheticInquiries.SeedAsync(sp, ct);
         }
@@ -115,6 +119,30 @@ public static class Bootstrap
         var staff = new SyntheticAssessments.Staff(doctor.Id, doctor.DisplayName, nurse.Id, nurse.DisplayName);
         await SyntheticAssessments.SeedAsync(db, scope.ServiceProvider.GetRequiredService<AuditLog>(),
             scope.ServiceProvider.GetRequiredService<ClinicTime>(), clinicSiteId, staff, patients: 40, seed: 20261130, ct);
+    }
+
+    /// <summary>Botulinum toxin cycles at the clinic, with their vials, reviews, a recalled lot and the clinic's stock.</summary>
+    private static async Task SeedToxinAsync(IServiceProvider sp, Guid clinicSiteId, CancellationToken ct)
+    {
+        await using var scope = sp.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SpasmCareDbContext>();
+        var doctor = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "dr.mehta", ct);
+        var nurse = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "nurse.patil", ct);
+        var staff = new SyntheticToxin.Staff(doctor.Id, doctor.DisplayName, nurse.Id, nurse.DisplayName);
+        await SyntheticToxin.SeedAsync(db, scope.ServiceProvider.GetRequiredService<AuditLog>(),
+            scope.ServiceProvider.GetRequiredService<ClinicTime>(), clinicSiteId, staff, patients: 60, seed: 20261202, ct);
+    }
+
+    /// <summary>Microvascular decompression cases at the partner hospitals, operated by the demo neurosurgeon.</summary>
+    private static async Task SeedSurgeryAsync(IServiceProvider sp, IReadOnlyList<Site> hospitals, CancellationToken ct)
+    {
+        await using var scope = sp.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SpasmCareDbContext>();
+        var surgeon = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "dr.rao", ct);
+        var referrer = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "dr.mehta", ct);
+        var team = new SyntheticSurgery.Team(surgeon.Id, surgeon.DisplayName, referrer.Id, referrer.DisplayName);
+        await SyntheticSurgery.SeedAsync(db, scope.ServiceProvider.GetRequiredService<AuditLog>(),
+            scope.ServiceProvider.GetRequiredService<ClinicTime>(), hospitals, team, cases: 36, seed: 20261201, ct);
     }
 
     private static async Task<string> CreateAsync(UserManager<AppUser> users, TimeProvider time, string userName, string name, string role)

@@ -45,6 +45,7 @@ builder.Services.AddScales();
 builder.Services.AddWorkup();
 builder.Services.AddInquiries();
 builder.Services.AddPublicSite();
+SpasmCare.Web.Features.Surgery.SurgeryPathwaySetup.AddSurgeryPathway(builder.Services);
 
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
     ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier);

@@ -16,7 +16,8 @@ namespace SpasmCare.Clinical.Toxin;
 /// <see cref="AdequateDoseUnits"/> onabotulinumtoxinA-equivalent units. Placement cannot be judged from the records:
 /// the suggested steps ask for it to be reviewed.</item>
 /// <item><b>Baseline</b>: the first full session with a good response and the good-response sessions that directly
-/// follow it (sessions with no recorded outcome are passed over), at most <see cref="BaselineSessions"/>. Baseline
+/// follow it and are neither shorter nor lower than the baseline so far (sessions with no recorded outcome are passed
+/// over), at most <see cref="BaselineSessions"/>. Baseline
 /// dose = the lowest dose among them; baseline benefit = the median of their benefit days; baseline improvement =
 /// the median of their improvement percentages.</item>
 /// <item><b>Shorter</b>: benefit days at most <see cref="ShorterFraction"/> × the baseline benefit (at least a quarter
@@ -144,7 +145,8 @@ public static class NonResponse
                 continue;
             }
 
-            if (!GoodResponse(full[next]))
+            if (!GoodResponse(full[next])
+                || Worse(full[next], Median(baseline.Select(Benefit)), Median(baseline.Select(Improvement))).Count > 0)
             {
                 break;
             }

@@ -28,7 +28,7 @@ public static class StockOverview
         public bool Usable => !PastUseBefore && !Expired && !Recalled && UnitsLeft > 0;
     }
 
-    /// <param name="Danger">True for what must not be used (expired, recalled, past use-before); false for warnings.</param>
+    /// <summary>An alert; Danger is true for what must not be used (expired, recalled, past use-before), false for warnings.</summary>
     public sealed record StockAlert(bool Danger, string Message, Guid? VialId);
 
     public sealed record View(Site Site, DateOnly Today, IReadOnlyList<ProductStock> Products, IReadOnlyList<LotStock> Sealed,

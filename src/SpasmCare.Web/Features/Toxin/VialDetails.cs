@@ -17,7 +17,7 @@ public static class VialDetails
 
     public sealed class Query(SpasmCareDbContext db, TimeProvider time)
     {
-        /// <param name="withLedger">False for the action pages, which show the vial but not who it went to.</param>
+        /// <summary>The vial; with its ledger (and so the patients it went to) unless withLedger is false, as on the action pages.</summary>
         public async Task<View?> HandleAsync(Guid vialId, bool withLedger, CancellationToken ct)
         {
             var vial = await db.ToxinVials.AsNoTracking().FirstOrDefaultAsync(v => v.Id == vialId, ct);

@@ -30,9 +30,10 @@ public enum CureState
 /// <param name="SpasmSeenSinceCure">A follow-up after the cure found spasm again (and no recurrence is recorded).</param>
 /// <param name="FailureDeclared">The surgeon declared the operation failed (a later cure still counts as a cure).</param>
 /// <param name="Text">One sentence for the case page.</param>
+/// <param name="Immediate">The cure was immediate (kept when a recurrence follows).</param>
 public sealed record CureAssessment(
     CureState State, DateOnly? CuredOn, int? DaysToCure, DateOnly WindowEndsOn, bool SpasmSeenSinceCure,
-    bool FailureDeclared, string Text)
+    bool FailureDeclared, string Text, bool Immediate = false)
 {
     public bool IsCured => State is CureState.CuredImmediately or CureState.CuredDelayed or CureState.Recurred;
 }
@@ -75,7 +76,7 @@ public static class DelayedCure
             if (course.RecurredOn is { } recurred && recurred >= cure.SeenOn)
             {
                 return new CureAssessment(CureState.Recurred, cure.SeenOn, days, windowEnds, false, course.DeclaredFailed,
-                    $"Cured {(immediate ? "immediately" : $"by day {days}")}; the spasm recurred on {Iso(recurred)}.");
+                    $"Cured {(immediate ? "immediately" : $"by day {days}")}; the spasm recurred on {Iso(recurred)}.", immediate);
             }
 
             var text = immediate
@@ -87,7 +88,7 @@ public static class DelayedCure
             }
 
             return new CureAssessment(immediate ? CureState.CuredImmediately : CureState.CuredDelayed, cure.SeenOn, days,
-                windowEnds, relapse, course.DeclaredFailed, text);
+                windowEnds, relapse, course.DeclaredFailed, text, immediate);
         }
 
         if (course.DeclaredFailed)

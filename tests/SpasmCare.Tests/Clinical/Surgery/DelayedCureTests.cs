@@ -11,6 +11,7 @@ public sealed class DelayedCureTests
         var cure = DelayedCure.Assess(Course((7, Gone), (30, Gone)), Day(40));
 
         Assert.Equal(CureState.CuredImmediately, cure.State);
+        Assert.True(cure.Immediate);
         Assert.Equal(Day(7), cure.CuredOn);
         Assert.Equal(7, cure.DaysToCure);
         Assert.True(cure.IsCured);
@@ -40,6 +41,7 @@ public sealed class DelayedCureTests
         Assert.Equal(CureState.CuredDelayed, cure.State);
         Assert.Equal(91, cure.DaysToCure);
         Assert.Equal(Day(91), cure.CuredOn);
+        Assert.False(cure.Immediate);
         Assert.Contains("day 91", cure.Text, StringComparison.Ordinal);
     }
 
@@ -105,6 +107,7 @@ public sealed class DelayedCureTests
 
         Assert.Equal(CureState.Recurred, cure.State);
         Assert.Equal(7, cure.DaysToCure);
+        Assert.True(cure.Immediate);
         Assert.True(cure.IsCured);
     }
 

@@ -64,11 +64,10 @@ public static class ToxinProductSeed
     }
 }
 
-/// <summary>Products, vials, lots and recalls: handlers, and the product seed run once the database is ready.</summary>
+/// <summary>Products, vials, lots and recalls. (The product seed runs from Bootstrap, after the migrations.)</summary>
 public static class ToxinStockSetup
 {
     public static IServiceCollection AddToxinStock(this IServiceCollection services) => services
-        .AddHostedService<ToxinProductSeeder>()
         .AddScoped<SaveToxinProduct.Handler>()
         .AddScoped<ReceiveVials.Handler>()
         .AddScoped<ReconstituteVial.Handler>()
@@ -78,12 +77,4 @@ public static class ToxinStockSetup
         .AddScoped<VialDetails.Query>()
         .AddScoped<LotRecallRecord.Handler>()
         .AddScoped<LotRecallPatients.Query>();
-
-    /// <summary>Runs when the host starts, after the migrations of Program's PrepareDatabaseAsync.</summary>
-    private sealed class ToxinProductSeeder(IServiceProvider services) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => ToxinProductSeed.EnsureProductsAsync(services, cancellationToken);
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
 }

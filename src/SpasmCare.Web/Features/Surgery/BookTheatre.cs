@@ -109,7 +109,7 @@ public static class BookTheatre
         return request;
     }
 
-    public sealed class Handler(SpasmCareDbContext db, AuditLog audit, TimeProvider time, ILogger<Handler> logger)
+    public sealed class Handler(SpasmCareDbContext db, AuditLog audit, ILogger<Handler> logger)
     {
         public async Task<MvdCase?> HandleAsync(Guid patientId, Guid caseId, Request request, CancellationToken ct)
         {
@@ -137,11 +137,6 @@ public static class BookTheatre
                 ?? throw new RuleException("mvd.surgeon", "Choose a surgeon from the list of doctors.", nameof(Request.SurgeonId));
             var start = MvdCaseRules.ToUtc(request.Date!.Value, request.StartTime!.Value, MvdCaseRules.Zone(hospital.TimeZoneId))
                 ?? throw new RuleException("mvd.time", "That time does not exist at the hospital (the clocks change then).", nameof(Request.StartTime));
-            if (start <= Clock.UtcNow(time))
-            {
-                throw new RuleException("mvd.past", "The start is in the past: choose a time to come.", nameof(Request.Date));
-            }
-
             var slot = new TheatreBookings.Slot(hospital.Id, request.Theatre!, surgeon.Id, start, request.Minutes!.Value);
 
             var lostRace = false;

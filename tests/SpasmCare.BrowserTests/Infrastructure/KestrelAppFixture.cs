@@ -170,6 +170,23 @@ public sealed class ScreenshotApp : KestrelAppFixture
     public override FakeTimeProvider? Time => _time;
 }
 
+/// <summary>
+/// The app with a clock the journey moves forward: weeks between an injection and its review, a year of follow-ups
+/// after an operation. It starts at the real time, so dates look like today's.
+/// </summary>
+public sealed class ClockJourneyApp : KestrelAppFixture
+{
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+
+    public override FakeTimeProvider? Time => _time;
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClockJourneyCollection : ICollectionFixture<ClockJourneyApp>
+{
+    public const string Name = "Browser journeys with a moving clock";
+}
+
 [CollectionDefinition(Name)]
 public sealed class JourneyCollection : ICollectionFixture<JourneyApp>
 {

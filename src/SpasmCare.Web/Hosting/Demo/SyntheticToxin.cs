@@ -61,7 +61,7 @@ public static class SyntheticToxin
             var d = today.AddDays(-rng.Next(10, 150));
             for (var c = 0; c < cycles; c++)
             {
-                dates.Insert(0, d);
+                dates.Insert(0, InjectionDay(d));
                 d = d.AddDays(-(typical + rng.Next(0, 21)));
             }
 
@@ -177,6 +177,17 @@ public static class SyntheticToxin
         await db.SaveChangesAsync(ct);
         return sessions;
     }
+
+    /// <summary>The clinic gives toxin on Tuesdays and Saturdays, so one vial serves the day's patients.</summary>
+    private static DateOnly InjectionDay(DateOnly day) => day.DayOfWeek switch
+    {
+        DayOfWeek.Sunday => day.AddDays(-1),
+        DayOfWeek.Monday => day.AddDays(1),
+        DayOfWeek.Wednesday => day.AddDays(-1),
+        DayOfWeek.Thursday => day.AddDays(2),
+        DayOfWeek.Friday => day.AddDays(1),
+        _ => day,
+    };
 
     private static List<(string Muscle, AffectedSide Side, decimal Units)> Points(Plan plan, int cycle, Random rng)
     {

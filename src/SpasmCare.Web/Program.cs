@@ -2,10 +2,13 @@ using System.Diagnostics;
 using System.Text.Json.Serialization;
 using SpasmCare.Web.Errors;
 using SpasmCare.Web.Features.Assessments;
+using SpasmCare.Web.Features.FollowUps;
 using SpasmCare.Web.Features.Inquiries;
 using SpasmCare.Web.Features.Patients;
 using SpasmCare.Web.Features.PublicSite;
 using SpasmCare.Web.Features.Sites;
+using SpasmCare.Web.Features.Surgery;
+using SpasmCare.Web.Features.Toxin;
 using SpasmCare.Web.Features.Users;
 using SpasmCare.Web.Features.Workup;
 using SpasmCare.Web.Hosting;
@@ -45,7 +48,11 @@ builder.Services.AddScales();
 builder.Services.AddWorkup();
 builder.Services.AddInquiries();
 builder.Services.AddPublicSite();
-SpasmCare.Web.Features.Surgery.SurgeryPathwaySetup.AddSurgeryPathway(builder.Services);
+builder.Services.AddFollowUps();
+builder.Services.AddToxinStock();
+builder.Services.AddToxinSessions();
+builder.Services.AddSurgeryPathway();
+builder.Services.AddMvdOutcomes();
 
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
     ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier);

@@ -1,3 +1,4 @@
+using SpasmCare.Clinical.Diagnoses;
 using SpasmCare.Clinical.Examination;
 using SpasmCare.Clinical.Toxin;
 using SpasmCare.Web.Features.FollowUps;
@@ -20,19 +21,19 @@ public static class SyntheticToxin
 
     private sealed record Plan(Guid PatientId, AffectedSide Side, List<DateOnly> Dates, int TypicalDays, bool LowerFace, bool Secondary, bool Primary);
 
-    /// <summary>The standard upper-face scheme of DOMAIN §3.2 (units at each site), and the lower-face additions.</summary>
-    private static readonly (string Muscle, decimal Units)[] UpperFace =
+    /// <summary>The standard periocular and mid-face scheme of DOMAIN §3.2 (units at each site), and the lower-face additions.</summary>
+    private static readonly (string Muscle, decimal Units)[] StandardScheme =
     [
         ("oo-upper-pretarsal-medial", 2.5m),
         ("oo-upper-pretarsal-lateral", 2.5m),
         ("oo-lower-pretarsal-lateral", 2.5m),
         ("oo-orbital-lateral-canthus", 5m),
         ("corrugator", 2.5m),
+        ("zygomaticus-major", 2.5m),
     ];
 
     private static readonly (string Muscle, decimal Units)[] LowerFace =
     [
-        ("zygomaticus-major", 2.5m),
         ("risorius", 1.25m),
         ("depressor-anguli-oris", 1.25m),
     ];
@@ -46,10 +47,14 @@ public static class SyntheticToxin
         var botox = await db.ToxinProducts.SingleAsync(p => p.Substance == ToxinSubstance.OnabotulinumtoxinA, ct);
         var dysport = await db.ToxinProducts.FirstOrDefaultAsync(p => p.Substance == ToxinSubstance.AbobotulinumtoxinA, ct);
 
-        // Patients with a recorded HFS history first (their scales then share the chart), then others.
+        // Patients diagnosed with hemifacial spasm first (their scales then share the chart), then others without any
+        // clinical history (not those diagnosed with something else).
+        var withHfs = await db.Diagnoses.AsNoTracking()
+            .Where(d => d.IsCurrent && d.Condition == ClinicalCondition.HemifacialSpasm)
+            .Select(d => d.PatientId).Distinct().ToListAsync(ct);
         var withHistory = await db.Visits.AsNoTracking().Select(v => v.PatientId).Distinct().ToListAsync(ct);
         var others = await db.Patients.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Mrn).Select(p => p.Id).Take(patients * 2).ToListAsync(ct);
-        var chosen = withHistory.Concat(others.Except(withHistory)).Take(patients).ToList();
+        var chosen = withHfs.Concat(others.Except(withHistory)).Take(patients).ToList();
 
         var plans = new List<Plan>();
         for (var i = 0; i < chosen.Count; i++)
@@ -193,7 +198,7 @@ public static class SyntheticToxin
     {
         // The dose rises over the first few cycles, then settles (DOMAIN §3.2, Dantas 2025).
         var scale = cycle switch { 0 => 0.8m, 1 => 0.9m, _ => 1m };
-        var points = UpperFace.Select(s => (s.Muscle, plan.Side, Math.Round(s.Units * scale / 1.25m, MidpointRounding.AwayFromZero) * 1.25m)).ToList();
+        var points = StandardScheme.Select(s => (s.Muscle, plan.Side, Math.Round(s.Units * scale / 1.25m, MidpointRounding.AwayFromZero) * 1.25m)).ToList();
         if (plan.LowerFace && cycle > 0)
         {
             points.AddRange(LowerFace.Select(s => (s.Muscle, plan.Side, s.Units)));

@@ -56,6 +56,7 @@ public sealed class DetailsModel(
         if ((await authorization.AuthorizeAsync(User, Policies.Clinical)).Succeeded)
         {
             Outcomes = await scales.OutcomesAsync(id, ct);
+            TreatmentMarkers = await TreatmentMarkersAsync(id, ct);
             Workup = await workup.LoadAsync(id, ct);
             CanDiagnose = (await authorization.AuthorizeAsync(User, Policies.Doctor)).Succeeded;
         }
@@ -65,6 +66,26 @@ public sealed class DetailsModel(
 
     /// <summary>Rating scales, the change since the previous score, charts.</summary>
     public ScaleHistory.Outcomes? Outcomes { get; private set; }
+
+    /// <summary>Toxin sessions and operations, drawn as vertical lines on the rating-scale charts.</summary>
+    public IReadOnlyList<ScaleChart.Marker> TreatmentMarkers { get; private set; } = [];
+
+    private async Task<IReadOnlyList<ScaleChart.Marker>> TreatmentMarkersAsync(Guid patientId, CancellationToken ct)
+    {
+        var injections = await db.InjectionSessions.AsNoTracking()
+            .Where(s => s.PatientId == patientId && !s.EnteredInError)
+            .Select(s => s.InjectedAtUtc)
+            .ToListAsync(ct);
+        var operations = await db.MvdOperations.AsNoTracking()
+            .Where(o => o.PatientId == patientId)
+            .Select(o => o.StartedAtUtc)
+            .ToListAsync(ct);
+        return
+        [
+            .. injections.Select(at => new ScaleChart.Marker(ScaleChart.Milliseconds(at), "BoNT")),
+            .. operations.Select(at => new ScaleChart.Marker(ScaleChart.Milliseconds(at), "MVD")),
+        ];
+    }
 
     /// <summary>Diagnoses (also in the header) and investigations.</summary>
     public PatientWorkup? Workup { get; private set; }

@@ -220,10 +220,10 @@
             note.textContent = "(" + count + (count === 1 ? " point" : " points") + ")";
             session.append(strong, " ", note);
         }
-        const hint = form.querySelector("[data-equivalence]");
-        if (hint) {
-            hint.textContent = equivalence(total);
-        }
+        const hint = equivalence(total);
+        form.querySelectorAll("[data-equivalence]").forEach(function (el) {
+            el.textContent = hint ? (el.dataset.prefix || "") + hint : "";
+        });
     }
 
     // The same read-only hint the server writes (DoseEquivalence.Hint): never used to convert a dose.

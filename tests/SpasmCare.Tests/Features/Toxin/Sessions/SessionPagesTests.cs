@@ -4,6 +4,7 @@ using SpasmCare.Clinical.Examination;
 using SpasmCare.Tests.Infrastructure;
 using SpasmCare.Web.Auditing;
 using SpasmCare.Web.Features.FollowUps;
+using SpasmCare.Web.Features.Toxin;
 using SpasmCare.Web.Security;
 
 namespace SpasmCare.Tests.Features.Toxin.Sessions;
@@ -80,6 +81,30 @@ public abstract class SessionPagesTests<TFactory>(TFactory app) : IClassFixture<
         var audit = await app.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.PatientId == patientId && e.Action == AuditAction.InjectionSessionRecorded));
         Assert.Equal((AuditOutcome.Succeeded, id.ToString()), (audit.Outcome, audit.SubjectId));
         Assert.False(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.PatientId == patientId && e.Action == AuditAction.DoseWarningOverridden)));
+    }
+
+    [Fact]
+    public async Task New_ProductWithAReferenceRatio_KeepsItsOwnUnitsAndShowsTheEquivalentAsAHint()
+    {
+        var siteId = await app.AddSiteAsync();
+        var productId = await app.AddChartProductAsync(2.5m, 3m, ToxinSubstance.AbobotulinumtoxinA);
+        var vialId = await app.AddChartVialAsync(productId, siteId, units: 300m, salineMl: 2.5m);
+        var client = app.CreateClient(Roles.Doctor);
+        var patientId = await client.RegisterAsync(TestData.Patient());
+        PointRow[] points =
+        [
+            new("oo-orbital-lateral-canthus", "Left", "7.5", vialId), new("oo-upper-pretarsal-lateral", "Left", "7.5", vialId),
+            new("oo-lower-pretarsal-lateral", "Left", "7.5", vialId), new("zygomaticus-major", "Left", "7.5", vialId),
+        ];
+
+        var response = await client.PostFormAsync(SessionForms.NewUrl(patientId), SessionForms.Fields(siteId, productId, points));
+
+        var id = SessionForms.SessionIdOf(patientId, response);
+        Assert.Equal(30m, await app.WithDbAsync(db => db.InjectionSessions.Where(s => s.Id == id).Select(s => s.TotalUnits).SingleAsync()));
+        Assert.Equal(30m, await app.WithDbAsync(db => db.ToxinVials.Where(v => v.Id == vialId).Select(v => v.UnitsDrawn).SingleAsync()));
+        var html = await (await client.GetAsync(SessionForms.Url(patientId, id))).HtmlAsync();
+        Assert.Contains("Reference only, not a conversion: ≈ 10–12 onabotulinumtoxinA units at 1:2.5–3", html, StringComparison.Ordinal);
+        Assert.Contains(PageHtml.TableRows(html), r => r.SequenceEqual(["Session", "4", "30 U"]));
     }
 
     [Fact]

@@ -85,13 +85,16 @@ public sealed class FollowUpInput : IValidatableObject
             Milestone = f.Milestone,
             SeenOn = f.SeenOn,
             SpasmStatus = f.SpasmStatus,
-            Hfs7 = f.Hfs7,
+            Hfs7 = Whole(f.Hfs7),
             SmcGrade = f.SmcGrade,
             HouseBrackmannGrade = f.HouseBrackmannGrade,
             Hearing = f.Hearing,
             Note = f.Note,
         };
     }
+
+    /// <summary>A whole number without trailing zeros ("6", not "6.00"), so the form shows what a person typed.</summary>
+    public static decimal? Whole(decimal? value) => value is { } v && v == Math.Round(v) ? Math.Round(v, 0) : value;
 
     /// <summary>The saved values in words, to explain an edit conflict.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Describe() =>

@@ -42,7 +42,7 @@ public sealed class NewModel(RecordFollowUp.Handler handler, SpasmCareDbContext 
         }
 
         (Hfs7From, SmcFrom) = await RecordFollowUp.ScoresNearAsync(db, clock, patientId, day, ct);
-        Input.Hfs7 = Hfs7From?.Total;
+        Input.Hfs7 = FollowUpInput.Whole(Hfs7From?.Total);
         Input.SmcGrade = SmcFrom is { } smc ? (int)smc.Total : null;
         return Page();
     }

@@ -70,36 +70,6 @@ public sealed record SessionView(
     }
 }
 
-/// <summary>A line of the patient's list of sessions.</summary>
-public sealed record SessionSummary(
-    Guid Id, DateTime InjectedAtUtc, string TimeZoneId, string SiteName, string ProductName, decimal TotalUnits, int Points,
-    InjectionIndication Indication, bool IsBooster, bool Overridden, bool EnteredInError)
-{
-    public string Shown => VisitTime.Show(InjectedAtUtc, TimeZoneId);
-
-    /// <summary>The patient's sessions, newest first.</summary>
-    public static async Task<IReadOnlyList<SessionSummary>> ListAsync(SpasmCareDbContext db, Guid patientId, CancellationToken ct)
-    {
-        var rows = await (
-                from s in db.InjectionSessions.AsNoTracking()
-                join site in db.Sites.AsNoTracking() on s.SiteId equals site.Id
-                join product in db.ToxinProducts.AsNoTracking() on s.ProductId equals product.Id
-                where s.PatientId == patientId
-                select new
-                {
-                    s.Id, s.InjectedAtUtc, site.TimeZoneId, SiteName = site.Name, ProductName = product.Name, s.TotalUnits,
-                    Points = db.InjectionPoints.Count(p => p.SessionId == s.Id), s.Indication, s.IsBooster,
-                    s.OverriddenWarnings, s.EnteredInError,
-                })
-            .ToListAsync(ct);
-        return rows
-            .OrderByDescending(r => r.InjectedAtUtc)
-            .Select(r => new SessionSummary(r.Id, r.InjectedAtUtc, r.TimeZoneId, r.SiteName, r.ProductName, r.TotalUnits, r.Points,
-                r.Indication, r.IsBooster, !string.IsNullOrEmpty(r.OverriddenWarnings), r.EnteredInError))
-            .ToList();
-    }
-}
-
 /// <summary>Totals per side; a point on the side opposite a one-sided spasm is a contralateral balancing point.</summary>
 public static class SessionTotals
 {

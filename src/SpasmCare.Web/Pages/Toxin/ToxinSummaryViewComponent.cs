@@ -13,7 +13,8 @@ namespace SpasmCare.Web.Pages.Toxin;
 /// nothing of it); reading it is audited as <see cref="AuditAction.ToxinHistoryViewed"/>.
 /// </summary>
 public sealed class ToxinSummaryViewComponent(
-    ToxinHistory.Query history, ScaleHistory.Query scales, IAuthorizationService authorization, ClinicTime clock) : ViewComponent
+    ToxinHistory.Query history, ScaleHistory.Query scales, IAuthorizationService authorization, ClinicTime clock, AuditLog audit,
+    AuditWriter writer) : ViewComponent
 {
     public sealed record Model(
         Guid PatientId, ToxinHistory.History History, ToxinHistory.Chart Chart, string? DueReason, bool IsDoctor, DateOnly Today,
@@ -39,6 +40,10 @@ public sealed class ToxinSummaryViewComponent(
             var markers = ToxinHistory.Chart.Markers(oldestFirst);
             charts.AddRange(outcomes.Series.Select(s => ScaleChart.From(s, clock, markers)).Where(c => c.Points.Count > 0));
         }
+
+        // A view component renders after the page's audit filter has committed the page's reads, so the reads made here
+        // (the toxin history, the scale scores) are committed here, before any of it is written to the response.
+        await writer.WriteAsync(audit.TakeReads(StatusCodes.Status200OK), ct);
 
         var isDoctor = (await authorization.AuthorizeAsync(UserClaimsPrincipal, Policies.Doctor)).Succeeded;
         var reason = found.Next is { } next

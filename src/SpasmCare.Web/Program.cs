@@ -50,7 +50,6 @@ builder.Services.AddInquiries();
 builder.Services.AddPublicSite();
 builder.Services.AddFollowUps();
 builder.Services.AddToxinStock();
-SpasmCare.Web.Features.Surgery.SurgeryPathwaySetup.AddSurgeryPathway(builder.Services);
 builder.Services.AddToxinSessions();
 builder.Services.AddSurgeryPathway();
 builder.Services.AddMvdOutcomes();

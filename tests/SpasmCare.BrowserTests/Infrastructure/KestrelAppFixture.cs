@@ -176,7 +176,7 @@ public sealed class ScreenshotApp : KestrelAppFixture
 /// </summary>
 public sealed class ClockJourneyApp : KestrelAppFixture
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _time = new(TimeProvider.System.GetUtcNow());
 
     public override FakeTimeProvider? Time => _time;
 }

@@ -1,4 +1,4 @@
-// Botulinum toxin chart on the patient page (Chart.js 4). A <figure data-toxin-chart="ID"> holds its data in
+// Botulinum toxin chart on the patient page (Chart.js 4). A <figure data-toxin-history-chart="ID"> holds its data in
 // <script type="application/json" id="ID"> and tables of the same values. Without JavaScript (or Chart.js) the tables
 // are what people see; with it, stacked panels are drawn and the tables stay for screen readers only.
 //
@@ -50,7 +50,7 @@
     };
 
     function draw(figure) {
-        const source = document.getElementById(figure.dataset.toxinChart);
+        const source = document.getElementById(figure.dataset.toxinHistoryChart);
         if (!source) {
             return;
         }
@@ -60,8 +60,8 @@
             return;
         }
 
-        const holder = figure.querySelector(".toxin-chart-canvas");
-        const tables = figure.querySelector(".toxin-chart-table");
+        const holder = figure.querySelector(".toxin-history-chart-canvas");
+        const tables = figure.querySelector(".toxin-history-chart-table");
         const parts = new Intl.DateTimeFormat("en-US", { day: "numeric", month: "short", year: "numeric", timeZone: data.timeZone });
         const formatDate = function (value) {
             const p = {};
@@ -83,12 +83,12 @@
 
         function panel(title, height) {
             const wrap = document.createElement("div");
-            wrap.className = "toxin-chart-panel toxin-chart-panel-" + height;
+            wrap.className = "toxin-history-chart-panel toxin-history-chart-panel-" + height;
             const heading = document.createElement("p");
-            heading.className = "toxin-chart-panel-title";
+            heading.className = "toxin-history-chart-panel-title";
             heading.textContent = title;
             const box = document.createElement("div");
-            box.className = "toxin-chart-box";
+            box.className = "toxin-history-chart-box";
             const canvas = document.createElement("canvas");
             canvas.setAttribute("aria-hidden", "true");
             box.appendChild(canvas);
@@ -103,12 +103,13 @@
                 type: "linear",
                 min: first - pad,
                 max: last + pad,
+                offset: false,
                 ticks: {
                     color: muted,
                     maxTicksLimit: Math.max(2, Math.min(6, Math.floor(holder.clientWidth / 120))),
                     callback: function (value) { return formatDate(value); }
                 },
-                grid: { display: false }
+                grid: { display: false, offset: false }
             };
         }
 
@@ -121,7 +122,9 @@
                     maintainAspectRatio: false,
                     animation: false,
                     parsing: false,
-                    scales: { x: xAxis(), y: y },
+                    // The same y-axis width on every panel, so the panels' time axes line up exactly.
+                    scales: { x: xAxis(), y: Object.assign({ afterFit: function (scale) { scale.width = 64; } }, y) },
+                    layout: { padding: { right: 28 } },
                     plugins: {
                         legend: { display: false },
                         tooltip: { callbacks: { title: function () { return ""; }, label: tooltip } },
@@ -142,7 +145,7 @@
             data: sessions.map(function (s) { return { x: s.x, y: s.units, raw: s }; }),
             backgroundColor: sessions.map(function (s) { return s.isBooster ? warn : brand; })
         }, { barThickness: 10, maxBarThickness: 14 })],
-        { beginAtZero: true, ticks: { color: ink }, title: { display: true, text: "U", color: muted } },
+        { beginAtZero: true, grace: "10%", ticks: { color: ink }, title: { display: true, text: "U", color: muted } },
         function (item) { const s = item.raw.raw; return s.date + ": " + s.units + " U " + s.product + (s.isBooster ? " (booster)" : ""); });
 
         // Peak effect: % improvement where recorded.
@@ -204,5 +207,5 @@
         });
     }
 
-    document.querySelectorAll("figure[data-toxin-chart]").forEach(draw);
+    document.querySelectorAll("figure[data-toxin-history-chart]").forEach(draw);
 })();

@@ -105,7 +105,7 @@ public abstract class ToxinHistoryTests<TFactory>(TFactory app) : IClassFixture<
         Assert.Contains("Good, 75 %", html, StringComparison.Ordinal);
         Assert.Contains("Next injection due 24 Dec 2026", html, StringComparison.Ordinal);
         Assert.Contains("the 12-week default", html, StringComparison.Ordinal);
-        Assert.Contains("data-toxin-chart=", html, StringComparison.Ordinal);
+        Assert.Contains("data-toxin-history-chart=", html, StringComparison.Ordinal);
         Assert.Contains("/js/toxin-chart.js", html, StringComparison.Ordinal);
         Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e =>
             e.PatientId == patientId && e.Action == AuditAction.ToxinHistoryViewed && e.Outcome == AuditOutcome.Succeeded)));

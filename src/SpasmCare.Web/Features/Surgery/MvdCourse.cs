@@ -51,7 +51,8 @@ public sealed record MvdCourse(
     int WindowMonths,
     IReadOnlyList<FollowUpTask> Tasks,
     MvdCourseChart? Chart,
-    bool HasRedo)
+    bool HasRedo,
+    DateOnly Today)
 {
     /// <summary>One follow-up: its day after the operation and its excellent/good/fair/poor grade.</summary>
     public sealed record Row(MvdFollowUp FollowUp, int Day, OutcomeGrade Grade);
@@ -68,6 +69,9 @@ public sealed record MvdCourse(
 
     /// <summary>The milestone tasks still open, earliest first; the first is the one to record next.</summary>
     public IEnumerable<FollowUpTask> OpenTasks => Tasks.Where(t => t.Status == FollowUpStatus.Open);
+
+    /// <summary>Open tasks whose window has begun: due now, or overdue.</summary>
+    public IEnumerable<FollowUpTask> DueTasks => OpenTasks.Where(t => t.DueFrom <= Today);
 
     /// <summary>The course rules applied to a case's follow-ups (entered-in-error ones left out by the caller).</summary>
     public static (PostOperativeCourse Course, CureAssessment Cure, SchemeResult Li, SchemeResult Skku) Assess(
@@ -103,7 +107,7 @@ public sealed record MvdCourse(
             var hasRedo = await db.MvdCases.AnyAsync(c => c.RedoOfCaseId == caseId && c.Status != MvdCaseStatus.Cancelled, ct);
             if (header.OperatedOn is not { } operatedOn)
             {
-                return new MvdCourse(header, [], null, null, null, settings.FailureWindowMonths, tasks, null, hasRedo);
+                return new MvdCourse(header, [], null, null, null, settings.FailureWindowMonths, tasks, null, hasRedo, clock.Today);
             }
 
             var (_, cure, li, skku) = Assess(header.Case, operatedOn, followUps, clock.Today, settings.FailureWindowMonths);
@@ -111,7 +115,7 @@ public sealed record MvdCourse(
                 .Select(f => new Row(f, f.SeenOn.DayNumber - operatedOn.DayNumber, OutcomeGrading.Grade(FollowUpLabels.ToClinical(f.SpasmStatus))))
                 .ToList();
             return new MvdCourse(header, rows, cure, li, skku, settings.FailureWindowMonths, tasks,
-                MvdCourseChart.From(rows), hasRedo);
+                MvdCourseChart.From(rows), hasRedo, clock.Today);
         }
     }
 }

@@ -55,7 +55,13 @@ public static class MvdOutcomes
     }
 
     /// <summary>Complications of one kind: cases with it at all, transient, permanent, and not yet settled.</summary>
-    public sealed record ComplicationRow(MvdComplicationKind Kind, string Label, Figure Any, Figure Transient, Figure Permanent, int Ongoing);
+    public sealed record ComplicationRow(MvdComplicationKind Kind, string Label, Figure Any, Figure Transient, Figure Permanent, int Ongoing)
+    {
+        /// <summary>The figures worth a row: those with cases or with a published figure to compare with.</summary>
+        public IEnumerable<(string Label, Figure Figure)> Shown =>
+            new[] { (Label + " (any)", Any), (Label + ", transient", Transient), (Label + ", permanent", Permanent) }
+                .Where(x => x.Item2.Count > 0 || x.Item2.Anchor is not null);
+    }
 
     public sealed record StayBucket(string Label, int Count);
 
@@ -222,8 +228,9 @@ public static class MvdOutcomes
     }
 
     /// <summary>
-    /// Spasm-free survival for one case: the event is a recurrence (at its date) or a failure (a declared failure at
-    /// the last follow-up, a failure by the window at the window's end); otherwise censored at the last follow-up.
+    /// Spasm-free survival for one case: the event is a recurrence (at its date) or a failure (declared, or by the
+    /// window), placed at the last follow-up — when the case was last seen not cured, the same time other cases are
+    /// censored at, so failures are not pushed past every censoring; otherwise censored at the last follow-up.
     /// </summary>
     public static SurvivalObservation SurvivalOf(PostOperativeCourse course, CureAssessment cure)
     {
@@ -233,8 +240,7 @@ public static class MvdOutcomes
         return cure.State switch
         {
             CureState.Recurred => new SurvivalObservation(course.DayOf(course.RecurredOn!.Value), true),
-            CureState.Failed when cure.FailureDeclared => new SurvivalObservation(last, true),
-            CureState.Failed => new SurvivalObservation(course.DayOf(cure.WindowEndsOn), true),
+            CureState.Failed => new SurvivalObservation(last, true),
             _ => new SurvivalObservation(last, false),
         };
     }

@@ -68,7 +68,7 @@
             data: {
                 datasets: [
                     { label: "Expected band, lowest series", data: low, showLine: true, stepped: "before", borderColor: bandFill, pointRadius: 0, fill: false },
-                    { label: "Expected band, highest series", data: high, showLine: true, stepped: "before", borderColor: bandFill, backgroundColor: bandFill, pointRadius: 0, fill: "-1" },
+                    { label: "Expected range (published series)", data: high, showLine: true, stepped: "before", borderColor: bandFill, backgroundColor: bandFill, pointRadius: 0, fill: "-1" },
                     {
                         label: "This patient",
                         data: data.points.map(function (p) { return { x: p.day, y: p.improvement, label: p.label, date: p.date }; }),

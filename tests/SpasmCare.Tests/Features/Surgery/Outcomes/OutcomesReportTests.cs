@@ -27,7 +27,7 @@ namespace SpasmCare.Tests.Features.Surgery.Outcomes;
 /// Facial palsy any 2/6, transient 1/6 (0.4–64.1 %), permanent 0/6 (0.0–45.9 %); hearing loss permanent 1/6; CSF leak 1/6.
 /// Stays 2, 2, 2, 3, 4: median 2, within the 2-day target 3/5 = 60 % (14.7–94.7 %). Recurrence 1/6, redo 1/6.
 /// Kaplan–Meier (event = recurrence or failure): F censored day 0, E censored day 7, D event day 242 (4 at risk →
-/// S = 0.75), then day 365: C's failure at its window's end with A and B censored (3 at risk → S = 0.75 × 2/3 = 0.5).
+/// S = 0.75), then day 365: C's failure at its last follow-up with A and B censored (3 at risk → S = 0.75 × 2/3 = 0.5).
 /// </summary>
 public abstract class OutcomesReportTests<TFactory>(TFactory app) : IClassFixture<TFactory>
     where TFactory : AppFactory
@@ -114,6 +114,8 @@ public abstract class OutcomesReportTests<TFactory>(TFactory app) : IClassFixtur
         AssertRow(rows, "Hearing loss, permanent", "1 / 6", "16.7 %", null, "2.3 %");
         AssertRow(rows, "CSF leak, transient", "1 / 6", "16.7 %", null, "1.4 %");
         AssertRow(rows, "Stroke (any)", "0 / 6", "0.0 %", null, "<0.1 %");
+        Assert.DoesNotContain(rows, r => r[0] == "Stroke, transient"); // no case, no published figure
+        Assert.Contains("Only 6 cases: the 95 % intervals are wide", text, StringComparison.Ordinal);
         AssertRow(rows, "Stays within the target of 2 days", "3 / 5", "60.0 %", "14.7 % – 94.7 %");
         AssertRow(rows, "2 days", "3");
         AssertRow(rows, "3 days", "1");

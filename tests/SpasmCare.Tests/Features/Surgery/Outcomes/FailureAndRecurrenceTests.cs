@@ -201,6 +201,8 @@ public abstract class FailureAndRecurrenceTests<TFactory>(TFactory app) : IClass
         Assert.Contains("Type 1", html, StringComparison.Ordinal);
         Assert.Contains("SKKU 2008", html, StringComparison.Ordinal);
         Assert.Contains("data-mvd-course-chart", html, StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.PatientId == patientId && e.Action == AuditAction.MvdCaseRead
+            && e.SubjectType == RecordFollowUp.Subject && e.SubjectId == caseId.ToString())));
     }
 
     [Fact]

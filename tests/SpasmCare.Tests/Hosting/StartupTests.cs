@@ -2,9 +2,14 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SpasmCare.Tests.Infrastructure;
 using SpasmCare.Web.Auditing;
+using Microsoft.Extensions.DependencyInjection;
+using SpasmCare.Clinical.Toxin;
 using SpasmCare.Web.Data;
+using SpasmCare.Web.Features.FollowUps;
 using SpasmCare.Web.Features.Patients;
 using SpasmCare.Web.Features.Sites;
+using SpasmCare.Web.Features.Surgery;
+using SpasmCare.Web.Features.Toxin;
 using SpasmCare.Web.Security;
 
 namespace SpasmCare.Tests.Hosting;
@@ -41,15 +46,73 @@ public abstract class StartupTests<TFactory>(TFactory app) : IClassFixture<TFact
     }
 
     [Fact]
-    public async Task FirstStart_CreatesOneAccountPerRoleThatMustChangeItsPassword()
+    public async Task FirstStart_CreatesAnAccountPerRoleThatMustChangeItsPassword()
     {
         var roles = await app.WithDbAsync(db => db.UserRoles
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!)
             .ToListAsync());
         var users = await app.WithDbAsync(db => db.Users.AsNoTracking().ToListAsync());
 
-        Assert.Equal(Roles.All.Order(), roles.Order());
+        // One account per role, and a second doctor: the neurosurgeon who operates the demo MVD cases.
+        Assert.Equal(Roles.All.Order(), roles.Distinct().Order());
+        Assert.Equal(Roles.All.Count + 1, users.Count);
+        Assert.Equal(2, roles.Count(r => r == Roles.Doctor));
         Assert.All(users, u => Assert.True(u.MustChangePassword));
+    }
+
+    [Fact]
+    public async Task FirstStart_WithDemo_SeedsToxinCyclesFromRealVialsWithARecalledLotAndWaningResponders()
+    {
+        var (sessions, vials, entries, recalls) = await app.WithDbAsync(async db => (
+            await db.InjectionSessions.AsNoTracking().ToListAsync(),
+            await db.ToxinVials.AsNoTracking().ToListAsync(),
+            await db.ToxinVialEntries.AsNoTracking().ToListAsync(),
+            await db.ToxinLotRecalls.AsNoTracking().ToListAsync()));
+
+        var cycles = sessions.GroupBy(s => s.PatientId).Select(g => g.Count()).ToList();
+        Assert.Equal(60, cycles.Count);
+        Assert.Equal(20, cycles.Max());
+        Assert.Equal(1, cycles.Min());
+
+        // Every unit is accounted for in the ledger, and no vial gave more than it held.
+        Assert.All(vials, v =>
+        {
+            Assert.True(v.UnitsDrawn + v.UnitsWasted <= v.UnitsPerVial, $"vial {v.Id} overdrawn");
+            Assert.Equal(v.UnitsDrawn, entries.Where(e => e.VialId == v.Id && e.Kind == VialEntryKind.Draw).Sum(e => e.Units));
+        });
+        var recalled = Assert.Single(recalls);
+        Assert.Contains(vials, v => v.LotNumber == recalled.LotNumber && v.UnitsDrawn > 0);
+
+        // The real rules find the two waning responders and the one who never responded.
+        await using var scope = app.Services.CreateAsyncScope();
+        var history = scope.ServiceProvider.GetRequiredService<ToxinHistory.Query>();
+        var flagged = new List<NonResponseAssessment>();
+        foreach (var patientId in sessions.Select(s => s.PatientId).Distinct())
+        {
+            flagged.Add((await history.ForPatientAsync(patientId, TestContext.Current.CancellationToken)).Assessment);
+        }
+
+        Assert.True(flagged.Count(a => a.PossibleSecondaryNonResponse) >= 2, "expected at least two possible secondary non-responders");
+        Assert.Contains(flagged, a => a.PrimaryNonResponse);
+    }
+
+    [Fact]
+    public async Task FirstStart_WithDemo_SeedsMvdCasesWithFollowUpsComplicationsAndARedo()
+    {
+        var (cases, operations, followUps, tasks) = await app.WithDbAsync(async db => (
+            await db.MvdCases.AsNoTracking().ToListAsync(),
+            await db.MvdOperations.AsNoTracking().ToListAsync(),
+            await db.MvdFollowUps.AsNoTracking().ToListAsync(),
+            await db.FollowUpTasks.AsNoTracking().Where(t => t.Kind == FollowUpKind.MvdFollowUp).ToListAsync()));
+
+        Assert.True(cases.Count >= 30, $"expected a few dozen cases, got {cases.Count}");
+        Assert.Equal(cases.Count, operations.Count);
+        var redo = Assert.Single(cases, c => c.RedoOfCaseId is not null);
+        Assert.NotNull(Assert.Single(cases, c => c.Id == redo.RedoOfCaseId).RecurredOn);
+        Assert.Contains(followUps, f => f.SpasmStatus == SpasmStatus.Gone);
+        Assert.Contains(followUps, f => f.SpasmStatus is SpasmStatus.AboutHalf or SpasmStatus.NinetyPercentBetter);
+        Assert.All(followUps, f => Assert.Contains(tasks, t => t.ResultId == f.Id && t.Status == FollowUpStatus.Done));
+        Assert.DoesNotContain(cases.GroupBy(c => (c.HospitalSiteId, c.Theatre, c.ScheduledStartUtc)), g => g.Count() > 1);
     }
 
     [Fact]

@@ -99,6 +99,31 @@ public static class ToxinHistoryTestData
             return review.Id;
         });
 
+    /// <summary>An operated MVD case, written straight to the database (only what the recall list reads: the operation date).</summary>
+    public static Task<Guid> AddMvdOperationAsync(this AppFactory app, Guid patientId, DateOnly localDate) =>
+        app.WithDbAsync(async db =>
+        {
+            var mvdCase = new SpasmCare.Web.Features.Surgery.MvdCase
+            {
+                PatientId = patientId,
+                Status = SpasmCare.Web.Features.Surgery.MvdCaseStatus.Operated,
+                ReferredAtUtc = At(localDate.AddDays(-60)),
+                ReferredByName = "Test Doctor",
+                Indication = "Toxin no longer enough",
+            };
+            db.MvdCases.Add(mvdCase);
+            db.MvdOperations.Add(new SpasmCare.Web.Features.Surgery.MvdOperation
+            {
+                CaseId = mvdCase.Id,
+                PatientId = patientId,
+                StartedAtUtc = At(localDate),
+                EndedAtUtc = At(localDate).AddHours(3),
+                SurgeonName = "Test Surgeon",
+            });
+            await db.SaveChangesAsync();
+            return mvdCase.Id;
+        });
+
     /// <summary>An MVD follow-up task (the worklist is generic over kinds); the case itself is not needed for the list.</summary>
     public static Task<Guid> AddMvdFollowUpTaskAsync(this AppFactory app, Guid patientId, Guid siteId, DateOnly dueFrom, DateOnly dueBy,
         string milestone = "3 months") =>

@@ -24,7 +24,8 @@ public enum RecallWindow
 /// when they were last injected, and when they are due. It shows no dose, product or response (the front desk has no
 /// clinical access). The due date is <see cref="ToxinHistory.Due"/> of each patient's sessions, computed from one query of
 /// every session not entered in error (with its wearing-off date) of the active patients, so thousands of patients cost
-/// one round trip, not one each; names and numbers are then read for the page shown only.
+/// one round trip, not one each; names and numbers are then read for the page shown only. Patients operated on (MVD)
+/// since their last session are left out.
 /// </summary>
 public static class ToxinRecallList
 {
@@ -67,6 +68,13 @@ public static class ToxinRecallList
                     })
                 .ToListAsync(ct);
 
+            // A patient operated on (MVD) after the last session is no longer waiting for toxin; a session after the
+            // operation (a recurrence) puts them back on the list.
+            var operated = await db.MvdOperations.AsNoTracking()
+                .GroupBy(o => o.PatientId)
+                .Select(g => new { PatientId = g.Key, Last = g.Max(o => o.StartedAtUtc) })
+                .ToDictionaryAsync(o => o.PatientId, o => o.Last, ct);
+
             var due = sessions
                 .Select(s =>
                 {
@@ -80,8 +88,9 @@ public static class ToxinRecallList
                 {
                     var last = g.MaxBy(s => s.InjectedAtUtc);
                     var next = ToxinHistory.Due(g.Select(s => (s.Date, s.IsBooster, s.Benefit)), settings)!;
-                    return (PatientId: g.Key, last.SiteId, LastOn: last.Date, next.DueOn);
+                    return (PatientId: g.Key, last.SiteId, LastOn: last.Date, LastAt: last.InjectedAtUtc, next.DueOn);
                 })
+                .Where(p => !(operated.TryGetValue(p.PatientId, out var operatedAt) && operatedAt > p.LastAt))
                 .Where(p => siteId is null || p.SiteId == siteId)
                 .Where(p => window switch
                 {

@@ -126,6 +126,23 @@ public abstract class RecallListTests<TFactory>(TFactory app) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task List_PatientOperatedSinceTheLastSession_IsLeftOutUntilTheNextSession()
+    {
+        var client = app.CreateClient(Roles.FrontDesk);
+        var (siteId, productId) = await SiteAndProductAsync();
+        var patientId = await app.CreateClient(Roles.Doctor).RegisterAsync(TestData.Patient());
+        await app.AddToxinSessionAsync(patientId, siteId, productId, app.ClinicToday().AddDays(-300));
+        await app.AddMvdOperationAsync(patientId, app.ClinicToday().AddDays(-250));
+
+        var afterOperation = await ListAsync(client, siteId, "All");
+        await app.AddToxinSessionAsync(patientId, siteId, productId, app.ClinicToday().AddDays(-100));
+        var recurrence = await ListAsync(client, siteId, "All");
+
+        Assert.Empty(afterOperation);
+        Assert.Single(recurrence);
+    }
+
+    [Fact]
     public async Task List_AuditsEachPatientShown()
     {
         var client = app.CreateClient(Roles.FrontDesk);

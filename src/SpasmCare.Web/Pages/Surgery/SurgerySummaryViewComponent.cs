@@ -6,9 +6,11 @@ namespace SpasmCare.Web.Pages.Surgery;
 
 /// <summary>
 /// The patient page's Surgery card: the patient's MVD cases with status and key dates, and "Refer for MVD" for
-/// doctors. Doctors and nurses only (the front desk and an admin account see nothing); its read is audited.
+/// doctors. Doctors and nurses only (the front desk and an admin account see nothing); its read (when there
+/// are cases) is audited as <see cref="AuditAction.MvdCaseRead"/>.
 /// </summary>
-public sealed class SurgerySummaryViewComponent(SpasmCareDbContext db, IAuthorizationService authorization, AuditLog audit) : ViewComponent
+public sealed class SurgerySummaryViewComponent(SpasmCareDbContext db, IAuthorizationService authorization, AuditLog audit, AuditWriter writer)
+    : ViewComponent
 {
     public sealed record CaseRow(
         Guid Id, MvdCaseStatus Status, DateTime ReferredAtUtc, DateTime? ScheduledStartUtc, DateTime? OperatedAtUtc,
@@ -40,7 +42,10 @@ public sealed class SurgerySummaryViewComponent(SpasmCareDbContext db, IAuthoriz
             .ToListAsync(ct);
         if (cases.Count > 0)
         {
+            // A view component renders after the page's audit filter has committed the page's reads, so this read is
+            // committed here, as the toxin card does.
             audit.Read(AuditAction.MvdCaseRead, patientId, "Patient");
+            await writer.WriteAsync(audit.TakeReads(StatusCodes.Status200OK), ct);
         }
 
         var canRefer = (await authorization.AuthorizeAsync(UserClaimsPrincipal, Policies.Doctor)).Succeeded;

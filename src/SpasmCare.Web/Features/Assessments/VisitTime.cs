@@ -26,10 +26,11 @@ public static class VisitTime
     public static string Show(DateTime utc, string zoneId) =>
         Local(utc, zoneId).ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
 
-    private static TimeZoneInfo Zone(string zoneId)
+    /// <summary>A site's zone; none, or an unknown one (a host without that zone), falls back to the default.</summary>
+    public static TimeZoneInfo Zone(string? zoneId)
     {
-        // Site time zones are checked when saved; an unknown one (a host without that zone) falls back to the default.
-        return TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone)
+        // Site time zones are checked when saved.
+        return !string.IsNullOrWhiteSpace(zoneId) && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone)
             ? zone
             : TimeZoneInfo.FindSystemTimeZoneById(Sites.Site.DefaultTimeZone);
     }

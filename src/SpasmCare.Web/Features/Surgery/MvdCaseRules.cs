@@ -1,6 +1,6 @@
 using SpasmCare.Clinical.Surgery;
 using SpasmCare.Web.Errors;
-using SpasmCare.Web.Features.Sites;
+using SpasmCare.Web.Features.Assessments;
 
 namespace SpasmCare.Web.Features.Surgery;
 
@@ -49,17 +49,7 @@ public static class MvdCaseRules
             .FirstOrDefaultAsync(ct));
 
     /// <summary>The time zone of a site (the clinic's default when the site names none or an unknown one).</summary>
-    public static TimeZoneInfo Zone(string? timeZoneId)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(string.IsNullOrWhiteSpace(timeZoneId) ? Site.DefaultTimeZone : timeZoneId);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(Site.DefaultTimeZone);
-        }
-    }
+    public static TimeZoneInfo Zone(string? timeZoneId) => VisitTime.Zone(timeZoneId);
 
     public static async Task<TimeZoneInfo> HospitalZoneAsync(SpasmCareDbContext db, Guid? siteId, CancellationToken ct) =>
         Zone(siteId is { } id

@@ -120,7 +120,11 @@ public sealed class NewModel(RecordSession.Handler handler, SpasmCareDbContext d
         return true;
     }
 
-    /// <summary>The first open site the signed-in doctor works at, or else the first open site.</summary>
+    /// <summary>
+    /// The first open site the signed-in doctor works at, or else the first open site with a vial ready to draw from
+    /// (injections happen where the reconstituted vials are, not at a hospital that merely sorts first), or else the
+    /// first open site.
+    /// </summary>
     private async Task<Features.Sites.Site?> DefaultSiteAsync(CancellationToken ct)
     {
         var open = Options.Sites.Where(s => s.IsActive).ToList();
@@ -133,6 +137,6 @@ public sealed class NewModel(RecordSession.Handler handler, SpasmCareDbContext d
             }
         }
 
-        return open.Count > 0 ? open[0] : null;
+        return open.FirstOrDefault(s => Options.Vials.Any(v => v.SiteId == s.Id)) ?? open.FirstOrDefault();
     }
 }

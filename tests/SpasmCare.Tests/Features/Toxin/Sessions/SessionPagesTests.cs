@@ -34,6 +34,25 @@ public abstract class SessionPagesTests<TFactory>(TFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task New_Get_DefaultsToASiteWithAVialNotAHospitalThatSortsFirst()
+    {
+        var hospitalId = await app.AddSiteAsync(TestData.UniqueWord("0 Hospital "));
+        await app.AddChartSetupAsync();
+        var client = app.CreateClient(Roles.Doctor);
+        var patientId = await client.RegisterAsync(TestData.Patient());
+
+        var html = await (await client.GetAsync(SessionForms.NewUrl(patientId))).HtmlAsync();
+
+        var selected = System.Text.RegularExpressions.Regex.Match(html,
+            "<select[^>]*name=\"Input.SiteId\"[^>]*>(?:(?!</select>).)*?<option value=\"([^\"]+)\" selected=\"selected\"",
+            System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(selected.Success, "no site is chosen by default");
+        var siteId = Guid.Parse(selected.Groups[1].Value);
+        Assert.NotEqual(hospitalId, siteId);
+        Assert.True(await app.WithDbAsync(db => db.ToxinVials.AnyAsync(v => v.SiteId == siteId && v.Status == VialStatus.Reconstituted)));
+    }
+
+    [Fact]
     public async Task New_ValidPoints_SavesTheSessionDrawsFromTheVialAndCreatesFollowUps()
     {
         var setup = await app.AddChartSetupAsync();

@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using SpasmCare.Web.Features.Assessments;
 using SpasmCare.Web.Features.FollowUps;
 using SpasmCare.Web.Features.Inquiries;
+using SpasmCare.Web.Features.Messaging;
 using SpasmCare.Web.Features.Patients;
 using SpasmCare.Web.Features.PublicSite;
+using SpasmCare.Web.Features.Recall;
+using SpasmCare.Web.Features.Scheduling;
 using SpasmCare.Web.Features.Sites;
 using SpasmCare.Web.Features.Surgery;
 using SpasmCare.Web.Features.Toxin;
@@ -60,6 +63,16 @@ public class SpasmCareDbContext(DbContextOptions options)
     public DbSet<LsrReading> LsrReadings => Set<LsrReading>();
     public DbSet<MvdComplication> MvdComplications => Set<MvdComplication>();
     public DbSet<MvdFollowUp> MvdFollowUps => Set<MvdFollowUp>();
+    public DbSet<ScheduleResource> ScheduleResources => Set<ScheduleResource>();
+    public DbSet<WeeklyAvailability> WeeklyAvailabilities => Set<WeeklyAvailability>();
+    public DbSet<AvailabilityException> AvailabilityExceptions => Set<AvailabilityException>();
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+    public DbSet<AppointmentType> AppointmentTypes => Set<AppointmentType>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
+    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
+    public DbSet<ContactPreference> ContactPreferences => Set<ContactPreference>();
+    public DbSet<RecallAction> RecallActions => Set<RecallAction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

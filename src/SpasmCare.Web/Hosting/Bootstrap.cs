@@ -39,6 +39,7 @@ public static class Bootstrap
         await Features.Assessments.InstrumentSeed.EnsureBuiltInsAsync(sp, ct);
         await Features.PublicSite.ContentSeed.EnsurePagesAsync(sp, ct);
         await Features.Toxin.ToxinProductSeed.EnsureProductsAsync(sp, ct);
+        await Features.Scheduling.AppointmentTypeSeed.EnsureTypesAsync(sp, ct);
 
         var db = sp.GetRequiredService<SpasmCareDbContext>();
         if (await db.Users.AnyAsync(ct))

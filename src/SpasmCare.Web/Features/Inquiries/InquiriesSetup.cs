@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SpasmCare.Web.Features.Messaging;
 using SpasmCare.Web.Hosting;
 
 namespace SpasmCare.Web.Features.Inquiries;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SpasmCare.Web.Features.Messaging;
 using SpasmCare.Web.Features.Patients;
 using SpasmCare.Web.Features.Sites;
 
@@ -67,6 +68,11 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(m => m.ClaimToken).IsConcurrencyToken();
         builder.HasIndex(m => new { m.Status, m.NextAttemptAtUtc });
         builder.HasIndex(m => m.InquiryId);
+        builder.HasIndex(m => m.AppointmentId);
+        builder.HasIndex(m => new { m.PatientId, m.CreatedAtUtc });
+        builder.Property(m => m.Channel).HasConversion<string>().HasMaxLength(10);
         builder.HasOne<Inquiry>().WithMany().HasForeignKey(m => m.InquiryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Patients.Patient>().WithMany().HasForeignKey(m => m.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Scheduling.Appointment>().WithMany().HasForeignKey(m => m.AppointmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,4 +1,5 @@
 using SpasmCare.Clinical.Triage;
+using SpasmCare.Web.Features.Messaging;
 
 namespace SpasmCare.Web.Features.Inquiries;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
 using SpasmCare.Clinical.Triage;
+using SpasmCare.Web.Features.Messaging;
 using SpasmCare.Web.Hosting;
 
 namespace SpasmCare.Web.Features.Inquiries;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SpasmCare.Clinical.Triage;
+using SpasmCare.Web.Features.Messaging;
 
 namespace SpasmCare.Web.Features.Inquiries;
 

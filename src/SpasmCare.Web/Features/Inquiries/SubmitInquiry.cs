@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using SpasmCare.Clinical.Triage;
+using SpasmCare.Web.Features.Messaging;
 using SpasmCare.Web.Features.Patients;
 using SpasmCare.Web.Hosting;
 

@@ -4,6 +4,7 @@ using MimeKit;
 using SpasmCare.Tests.Infrastructure;
 using SpasmCare.Web.Auditing;
 using SpasmCare.Web.Features.Inquiries;
+using SpasmCare.Web.Features.Messaging;
 
 namespace SpasmCare.Tests.Features.Inquiries;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using SpasmCare.Tests.Infrastructure;
-using SpasmCare.Web.Features.Inquiries;
+using SpasmCare.Web.Features.Messaging;
 
 namespace SpasmCare.Tests.Features.Inquiries;
 

@@ -1,4 +1,4 @@
-namespace SpasmCare.Web.Features.Inquiries;
+namespace SpasmCare.Web.Features.Messaging;
 
 public enum OutboxStatus
 {
@@ -7,10 +7,23 @@ public enum OutboxStatus
 
     /// <summary>The mail server refused the message for good (such as an unknown recipient); kept, shown to staff.</summary>
     Failed = 2,
+
+    /// <summary>Not to be sent any more: the appointment it reminds of was moved or cancelled.</summary>
+    Cancelled = 3,
+
+    /// <summary>Not sent: by the time it was due the patient had opted out of the channel (or withdrew consent).</summary>
+    Suppressed = 4,
+}
+
+/// <summary>How a message reaches its recipient.</summary>
+public enum MessageChannel
+{
+    Email = 0,
+    Sms = 1,
 }
 
 /// <summary>
-/// An email waiting to go out, written in the same transaction as the change that caused it, so that nothing is lost
+/// An email or SMS waiting to go out, written in the same transaction as the change that caused it, so that nothing is lost
 /// when the mail server is down: <see cref="OutboxDelivery"/> sends it later and retries with backoff. A worker owns a
 /// row while <see cref="ClaimedUntilUtc"/> lies ahead (a lease taken with a conditional UPDATE), so several web
 /// instances can drain one table. Once sent, the bodies are cleared: the mailbox has the message now.
@@ -31,6 +44,21 @@ public sealed class OutboxMessage
     /// <summary>The inquiry it belongs to; deleting the inquiry deletes the message.</summary>
     public Guid? InquiryId { get; init; }
 
+    public MessageChannel Channel { get; init; }
+
+    /// <summary>The patient it is for (reminders, follow-up messages); their channel consent is checked again when it is due.</summary>
+    public Guid? PatientId { get; init; }
+
+    /// <summary>The appointment it reminds of; moving or cancelling the appointment cancels the pending message.</summary>
+    public Guid? AppointmentId { get; init; }
+
+    /// <summary>The template language it was written in (en, hi, mr).</summary>
+    [StringLength(5)] public string? Language { get; init; }
+
+    /// <summary>The provider's id for a sent SMS, to match delivery reports.</summary>
+    [StringLength(100)] public string? ProviderMessageId { get; set; }
+
+    /// <summary>An email address, or for an SMS a mobile number in E.164 form (+919820012345).</summary>
     public string ToAddress { get; init; } = "";
     public string ToName { get; init; } = "";
     public string Subject { get; init; } = "";

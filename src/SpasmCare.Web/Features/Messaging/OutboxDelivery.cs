@@ -2,7 +2,9 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace SpasmCare.Web.Features.Inquiries;
+using SpasmCare.Web.Features.Inquiries;
+
+namespace SpasmCare.Web.Features.Messaging;
 
 /// <summary>
 /// Drains the outbox: takes due messages one by one with a lease (a conditional UPDATE that only one instance can

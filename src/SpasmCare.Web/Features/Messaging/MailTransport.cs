@@ -4,7 +4,9 @@ using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace SpasmCare.Web.Features.Inquiries;
+using SpasmCare.Web.Features.Inquiries;
+
+namespace SpasmCare.Web.Features.Messaging;
 
 /// <summary>How a message leaves: an SMTP server, or .eml files in a folder when none is set.</summary>
 public interface IMailTransport

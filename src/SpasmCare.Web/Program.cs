@@ -4,8 +4,11 @@ using SpasmCare.Web.Errors;
 using SpasmCare.Web.Features.Assessments;
 using SpasmCare.Web.Features.FollowUps;
 using SpasmCare.Web.Features.Inquiries;
+using SpasmCare.Web.Features.Messaging;
 using SpasmCare.Web.Features.Patients;
 using SpasmCare.Web.Features.PublicSite;
+using SpasmCare.Web.Features.Recall;
+using SpasmCare.Web.Features.Scheduling;
 using SpasmCare.Web.Features.Sites;
 using SpasmCare.Web.Features.Surgery;
 using SpasmCare.Web.Features.Toxin;
@@ -53,6 +56,10 @@ builder.Services.AddToxinStock();
 builder.Services.AddToxinSessions();
 builder.Services.AddSurgeryPathway();
 builder.Services.AddMvdOutcomes();
+builder.Services.AddScheduling();
+builder.Services.AddSchedulingAdmin();
+builder.Services.AddMessaging();
+builder.Services.AddRecall();
 
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
     ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier);

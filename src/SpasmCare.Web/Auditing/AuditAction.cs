@@ -2,7 +2,8 @@ namespace SpasmCare.Web.Auditing;
 
 /// <summary>
 /// What was done. Stable numeric codes in ranges per feature; never renumber, only append
-/// (ranges: Patients 1000–1099, Scheduling 1100–1199, Inquiries 1200–1299, Assessments 1300–1399, Workup 1400–1499,
+/// (ranges: Patients 1000–1099, Scheduling 1100–1199 (appointments 1100–1129, schedule set-up and calendar feeds
+/// 1130–1159, recall lists 1160–1179), Messaging 1900–1949, Inquiries 1200–1299, Assessments 1300–1399, Workup 1400–1499,
 /// Admin 8000–8099, Auth 9000–9099).
 /// </summary>
 public enum AuditAction

@@ -73,6 +73,7 @@ public static class SecuritySetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Clinical, p => p.RequireRole(Roles.Doctor, Roles.Nurse))
             .AddPolicy(Policies.Doctor, p => p.RequireRole(Roles.Doctor))
+            .AddPolicy(Policies.Scheduling, p => p.RequireRole(Roles.FrontDesk, Roles.Doctor, Roles.Nurse))
             .AddPolicy(Policies.Inquiries, p => p.RequireRole(Roles.FrontDesk, Roles.Doctor))
             .AddPolicy(Policies.Api, p => p
                 .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)

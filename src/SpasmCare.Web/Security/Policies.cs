@@ -20,6 +20,12 @@ public static class Policies
     /// </summary>
     public const string Inquiries = nameof(Inquiries);
 
+    /// <summary>
+    /// Appointments, calendars and recall lists: the front desk, doctors and nurses. Administrators set up the
+    /// schedule (resources, availability, types, templates) but see no patient's appointments.
+    /// </summary>
+    public const string Scheduling = nameof(Scheduling);
+
     /// <summary>Administration: users, sites, settings, API tokens, the audit log.</summary>
     public const string Admin = nameof(Admin);
 

@@ -17,6 +17,17 @@ public enum AuditAction
     PatientPrinted = 1006,
     PatientHistoryRead = 1007,
 
+    AppointmentBooked = 1100,
+    AppointmentRead = 1101,
+    AppointmentRescheduled = 1102,
+    AppointmentCancelled = 1103,
+    AppointmentCheckedIn = 1104,
+    AppointmentNoShow = 1105,
+    AppointmentCompleted = 1106,
+    AppointmentVisitStarted = 1107,
+    AppointmentsListed = 1108,
+    AppointmentSlotsSearched = 1109,
+
     InquiryReceived = 1200,
     InquiryListed = 1201,
     InquiryRead = 1202,

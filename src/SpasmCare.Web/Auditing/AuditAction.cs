@@ -101,6 +101,24 @@ public enum AuditAction
     ResistanceTestUpdated = 1651,
     ResistanceTestRead = 1652,
 
+    // 1130–1159 Scheduling: schedule set-up, calendar views and feeds.
+    ScheduleResourceCreated = 1130,
+    ScheduleResourceUpdated = 1131,
+    AvailabilityCreated = 1132,
+    AvailabilityUpdated = 1133,
+    AvailabilityExceptionCreated = 1134,
+    AvailabilityExceptionDeleted = 1135,
+    HolidayCreated = 1136,
+    HolidayDeleted = 1137,
+    AppointmentTypeCreated = 1138,
+    AppointmentTypeUpdated = 1139,
+    ScheduleDayViewed = 1140,
+    ScheduleWeekViewed = 1141,
+    ScheduleDayListPrinted = 1142,
+    CalendarFeedCreated = 1143,
+    CalendarFeedRevoked = 1144,
+    CalendarFeedRead = 1145,
+
     // 1700–1749 FollowUps: tasks other modules create.
     FollowUpListViewed = 1700,
     FollowUpClosed = 1701,

@@ -119,6 +119,13 @@ public enum AuditAction
     CalendarFeedRevoked = 1144,
     CalendarFeedRead = 1145,
 
+    // 1160–1179 Recall lists: who is due for what, and working the list.
+    RecallListViewed = 1160,
+    RecallItemsViewed = 1161,
+    RecallCallRecorded = 1162,
+    RecallPostponed = 1163,
+    RecallListPrinted = 1164,
+
     // 1700–1749 FollowUps: tasks other modules create.
     FollowUpListViewed = 1700,
     FollowUpClosed = 1701,

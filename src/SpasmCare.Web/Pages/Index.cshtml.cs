@@ -2,14 +2,19 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpasmCare.Web.Features.Recall;
 using SpasmCare.Web.Hosting;
 
 namespace SpasmCare.Web.Pages;
 
 /// <summary>The home page: today's counts for the signed-in person's roles. Counts only, no patient details.</summary>
-public sealed class IndexModel(SpasmCareDbContext db, ClinicTime clock, TimeProvider time) : PageModel
+public sealed class IndexModel(SpasmCareDbContext db, ClinicTime clock, TimeProvider time, RecallList.Counts recallCounts, ICurrentUser user)
+    : PageModel
 {
     public sealed record Stat(string Label, string Value);
+
+    /// <summary>Recall items due now at the person's sites, for one reason, with the link into the filtered list.</summary>
+    public sealed record RecallCount(RecallReason Reason, string Label, int Count, string Url);
 
     public string DisplayName { get; private set; } = "";
     public string PartOfDay { get; private set; } = "day";
@@ -18,6 +23,12 @@ public sealed class IndexModel(SpasmCareDbContext db, ClinicTime clock, TimeProv
     public bool IsStaff { get; private set; }
     public bool IsAdmin { get; private set; }
     public List<Stat> Stats { get; } = [];
+
+    /// <summary>Front desk, doctors and nurses: the recall list's counts per reason (empty for others).</summary>
+    public IReadOnlyList<RecallCount> Recall { get; private set; } = [];
+
+    /// <summary>Whether the person has sites of their own (otherwise the counts cover every site).</summary>
+    public bool HasOwnSites { get; private set; }
 
     /// <summary>Staff see their home page; a visitor who is not signed in is sent to the public site.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -42,6 +53,16 @@ public sealed class IndexModel(SpasmCareDbContext db, ClinicTime clock, TimeProv
                 (await db.Patients.CountAsync(p => p.CreatedAtUtc >= startOfDayUtc, ct)).ToString("N0", CultureInfo.InvariantCulture)));
             Stats.Add(new("Active patients",
                 (await db.Patients.CountAsync(p => p.IsActive, ct)).ToString("N0", CultureInfo.InvariantCulture)));
+        }
+
+        if (User.IsInRole(Roles.FrontDesk) || User.IsInRole(Roles.Doctor) || User.IsInRole(Roles.Nurse))
+        {
+            var mine = await RecallList.MySitesAsync(db, user.UserId, ct);
+            HasOwnSites = mine is not null;
+            var counts = await recallCounts.HandleAsync(mine, ct);
+            Recall = Enum.GetValues<RecallReason>()
+                .Select(r => new RecallCount(r, RecallList.Label(r), counts[r], $"/Recall?site={Pages.Recall.IndexModel.Mine}&reason={r}"))
+                .ToList();
         }
 
         if (IsAdmin)

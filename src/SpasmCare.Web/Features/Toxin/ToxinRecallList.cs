@@ -23,8 +23,8 @@ public enum RecallWindow
 /// Patients due or overdue for their next toxin session, for the front desk to call: who, how to reach them, where and
 /// when they were last injected, and when they are due. It shows no dose, product or response (the front desk has no
 /// clinical access). The due date is <see cref="ToxinHistory.Due"/> of each patient's sessions, computed from one query of
-/// every session not entered in error (with its wearing-off date) of the active patients, so thousands of patients cost
-/// one round trip, not one each; names and numbers are then read for the page shown only. Patients operated on (MVD)
+/// every session not entered in error (with its wearing-off date) of the active patients (<see cref="DueAsync"/>), so thousands
+/// of patients cost one round trip, not one each; names and numbers are then read for the page shown only. Patients operated on (MVD)
 /// since their last session are left out.
 /// </summary>
 public static class ToxinRecallList
@@ -48,49 +48,10 @@ public static class ToxinRecallList
         public async Task<Result> HandleAsync(Guid? siteId, RecallWindow window, int page, CancellationToken ct)
         {
             var today = clock.Today;
-            var settings = await ToxinRuleSettings.LoadAsync(db, ct);
             var sites = await db.Sites.AsNoTracking()
-                .Select(s => new { s.Id, s.Name, s.TimeZoneId })
-                .ToDictionaryAsync(s => s.Id, ct);
-
-            // One query: every current session of an active patient, with the latest date its effect wore off.
-            var sessions = await (
-                    from s in db.InjectionSessions.AsNoTracking()
-                    where !s.EnteredInError
-                    join p in db.Patients on s.PatientId equals p.Id
-                    where p.IsActive
-                    select new
-                    {
-                        s.PatientId, s.SiteId, s.InjectedAtUtc, s.IsBooster,
-                        WoreOffOn = db.InjectionReviews
-                            .Where(r => r.SessionId == s.Id && !r.EnteredInError && r.WoreOffOn != null)
-                            .Max(r => r.WoreOffOn),
-                    })
-                .ToListAsync(ct);
-
-            // A patient operated on (MVD) after the last session is no longer waiting for toxin; a session after the
-            // operation (a recurrence) puts them back on the list.
-            var operated = await db.MvdOperations.AsNoTracking()
-                .GroupBy(o => o.PatientId)
-                .Select(g => new { PatientId = g.Key, Last = g.Max(o => o.StartedAtUtc) })
-                .ToDictionaryAsync(o => o.PatientId, o => o.Last, ct);
-
-            var due = sessions
-                .Select(s =>
-                {
-                    var zone = sites.TryGetValue(s.SiteId, out var site) ? site.TimeZoneId : Sites.Site.DefaultTimeZone;
-                    var date = DateOnly.FromDateTime(VisitTime.Local(s.InjectedAtUtc, zone));
-                    int? benefit = s.WoreOffOn is { } off && off > date ? off.DayNumber - date.DayNumber : null;
-                    return (s.PatientId, s.SiteId, s.InjectedAtUtc, Date: date, s.IsBooster, Benefit: benefit);
-                })
-                .GroupBy(s => s.PatientId)
-                .Select(g =>
-                {
-                    var last = g.MaxBy(s => s.InjectedAtUtc);
-                    var next = ToxinHistory.Due(g.Select(s => (s.Date, s.IsBooster, s.Benefit)), settings)!;
-                    return (PatientId: g.Key, last.SiteId, LastOn: last.Date, LastAt: last.InjectedAtUtc, next.DueOn);
-                })
-                .Where(p => !(operated.TryGetValue(p.PatientId, out var operatedAt) && operatedAt > p.LastAt))
+                .Select(s => new { s.Id, s.Name })
+                .ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+            var due = (await DueAsync(db, ct))
                 .Where(p => siteId is null || p.SiteId == siteId)
                 .Where(p => window switch
                 {
@@ -120,11 +81,67 @@ public static class ToxinRecallList
                 {
                     var person = people[p.PatientId];
                     return new Row(p.PatientId, PatientFormats.FullName(person.GivenName, person.FamilyName), person.Mrn, person.Mobile,
-                        p.SiteId, sites.TryGetValue(p.SiteId, out var site) ? site.Name : "", p.LastOn, p.DueOn);
+                        p.SiteId, sites.GetValueOrDefault(p.SiteId) ?? "", p.LastOn, p.DueOn);
                 })
                 .ToList();
             return new Result(rows, due.Count, page, today);
         }
+    }
+
+    /// <summary>The next injection of one active patient: the last session (its site and local date) and the due date.</summary>
+    public sealed record Due(Guid PatientId, Guid SiteId, Guid LastSessionId, DateOnly LastOn, DateTime LastAtUtc, DateOnly DueOn);
+
+    /// <summary>
+    /// Every active patient waiting for a next toxin session, with its due date (<see cref="ToxinHistory.Due"/>), in a
+    /// handful of queries whatever the number of patients. Patients operated on (MVD) since their last session are left
+    /// out. Reads no names and audits nothing: callers audit the patients they show. Also used by the recall lists.
+    /// </summary>
+    public static async Task<IReadOnlyList<Due>> DueAsync(SpasmCareDbContext db, CancellationToken ct)
+    {
+        var settings = await ToxinRuleSettings.LoadAsync(db, ct);
+        var zones = await db.Sites.AsNoTracking()
+            .Select(s => new { s.Id, s.TimeZoneId })
+            .ToDictionaryAsync(s => s.Id, s => s.TimeZoneId, ct);
+
+        // One query: every current session of an active patient, with the latest date its effect wore off.
+        var sessions = await (
+                from s in db.InjectionSessions.AsNoTracking()
+                where !s.EnteredInError
+                join p in db.Patients on s.PatientId equals p.Id
+                where p.IsActive
+                select new
+                {
+                    s.Id, s.PatientId, s.SiteId, s.InjectedAtUtc, s.IsBooster,
+                    WoreOffOn = db.InjectionReviews
+                        .Where(r => r.SessionId == s.Id && !r.EnteredInError && r.WoreOffOn != null)
+                        .Max(r => r.WoreOffOn),
+                })
+            .ToListAsync(ct);
+
+        // A patient operated on (MVD) after the last session is no longer waiting for toxin; a session after the
+        // operation (a recurrence) puts them back on the list.
+        var operated = await db.MvdOperations.AsNoTracking()
+            .GroupBy(o => o.PatientId)
+            .Select(g => new { PatientId = g.Key, Last = g.Max(o => o.StartedAtUtc) })
+            .ToDictionaryAsync(o => o.PatientId, o => o.Last, ct);
+
+        return sessions
+            .Select(s =>
+            {
+                var zone = zones.GetValueOrDefault(s.SiteId) ?? Sites.Site.DefaultTimeZone;
+                var date = DateOnly.FromDateTime(VisitTime.Local(s.InjectedAtUtc, zone));
+                int? benefit = s.WoreOffOn is { } off && off > date ? off.DayNumber - date.DayNumber : null;
+                return (s.Id, s.PatientId, s.SiteId, s.InjectedAtUtc, Date: date, s.IsBooster, Benefit: benefit);
+            })
+            .GroupBy(s => s.PatientId)
+            .Select(g =>
+            {
+                var last = g.MaxBy(s => s.InjectedAtUtc);
+                var next = ToxinHistory.Due(g.Select(s => (s.Date, s.IsBooster, s.Benefit)), settings)!;
+                return new Due(g.Key, last.SiteId, last.Id, last.Date, last.InjectedAtUtc, next.DueOn);
+            })
+            .Where(p => !(operated.TryGetValue(p.PatientId, out var operatedAt) && operatedAt > p.LastAtUtc))
+            .ToList();
     }
 
     public static string Label(RecallWindow window) => window switch

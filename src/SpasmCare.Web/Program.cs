@@ -111,6 +111,7 @@ app.UseAuthorization();
 app.MapOpenApi().AllowAnonymous();
 app.MapGet("/health", () => TypedResults.Ok("ok")).AllowAnonymous().ExcludeFromDescription();
 app.MapPatientsApi();
+app.MapSmsInbound();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -153,6 +153,17 @@ public enum AuditAction
     MvdOutcomesViewed = 1840,
     MvdOutcomesExported = 1841,
 
+    // 1900–1949 Messaging: reminders, follow-up messages, templates, per-channel consent.
+    MessageTemplateUpdated = 1900,
+    ReminderSettingsChanged = 1901,
+    PatientMessageSent = 1910,
+    PatientMessageFailed = 1911,
+    PatientMessageSuppressed = 1912,
+    ContactPreferencesViewed = 1920,
+    ContactPreferenceChanged = 1921,
+    SmsReplyReceived = 1922,
+    AppointmentMessagesViewed = 1930,
+
     AuditLogViewed = 8000,
     AuditChainVerified = 8001,
     UserCreated = 8010,

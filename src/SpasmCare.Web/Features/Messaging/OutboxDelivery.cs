@@ -3,16 +3,20 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 
 using SpasmCare.Web.Features.Inquiries;
+using SpasmCare.Web.Features.Scheduling;
 
 namespace SpasmCare.Web.Features.Messaging;
 
 /// <summary>
 /// Drains the outbox: takes due messages one by one with a lease (a conditional UPDATE that only one instance can
 /// win), sends each, and records the outcome. A failure is retried after 30 s, then 1, 2, 4 … minutes up to an hour,
-/// for as long as it takes; only a recipient the server refuses for good ends the tries (shown to staff).
+/// for as long as it takes; only a recipient the server refuses for good ends the tries (shown to staff). Emails go
+/// through <see cref="IMailTransport"/>, SMS through <see cref="ISmsSender"/>. A message to a patient is checked
+/// again when due: if they withdrew consent or opted out of the channel since it was written it is suppressed (never
+/// sent), and a reminder of an appointment no longer booked is cancelled.
 /// </summary>
 public sealed class OutboxDelivery(
-    IServiceScopeFactory scopes, IMailTransport transport, TimeProvider time, IOptions<MailOptions> options,
+    IServiceScopeFactory scopes, IMailTransport transport, ISmsSender sms, TimeProvider time, IOptions<MailOptions> options,
     ILogger<OutboxDelivery> logger)
 {
     /// <summary>Sends what is due now; returns how many messages went out.</summary>
@@ -76,10 +80,41 @@ public sealed class OutboxDelivery(
             return false;
         }
 
+        if (await StopReasonAsync(db, message, ct) is { } stop)
+        {
+            message.ClaimedUntilUtc = null;
+            message.ClaimToken = null;
+            message.Status = stop.Status;
+            // Data minimisation: a message that will never be sent need not keep its text.
+            message.TextBody = "";
+            message.HtmlBody = null;
+            if (stop.Status == OutboxStatus.Suppressed)
+            {
+                audit.Record(AuditAction.PatientMessageSuppressed, "OutboxMessage", message.Id.ToString(), message.PatientId,
+                    detail: $"{message.Kind} by {MessageTemplates.Label(message.Channel)}: {stop.Reason}");
+                logger.OutboxMessageSuppressed(message.Id, message.Kind, message.Channel, stop.Reason);
+            }
+            else
+            {
+                logger.OutboxMessageCancelled(message.Id, message.Kind);
+            }
+
+            await SaveOutcomeAsync(db, message, ct);
+            return false;
+        }
+
         Exception? failure = null;
+        string? providerId = null;
         try
         {
-            await transport.SendAsync(ToMime(message), ct);
+            if (message.Channel == MessageChannel.Sms)
+            {
+                providerId = await sms.SendAsync(message.ToAddress, message.TextBody, ct);
+            }
+            else
+            {
+                await transport.SendAsync(ToMime(message), ct);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -95,7 +130,8 @@ public sealed class OutboxDelivery(
             message.SentAtUtc = now;
             message.Attempts++;
             message.LastError = null;
-            // Data minimisation: the mailbox has the message now.
+            message.ProviderMessageId = providerId;
+            // Data minimisation: the mailbox (or phone) has the message now.
             message.TextBody = "";
             message.HtmlBody = null;
             RecordAudit(audit, message, AuditAction.InquiryMailSent, AuditOutcome.Succeeded);
@@ -103,8 +139,12 @@ public sealed class OutboxDelivery(
         else
         {
             message.Attempts++;
-            message.LastError = Truncate(SmtpMailTransport.Describe(failure), OutboxMessage.ErrorMax);
-            if (SmtpMailTransport.IsPermanent(failure) || failure is ParseException)
+            var isSms = message.Channel == MessageChannel.Sms;
+            message.LastError = Truncate(isSms ? SmsNumbers.Describe(failure) : SmtpMailTransport.Describe(failure), OutboxMessage.ErrorMax);
+            var permanent = isSms
+                ? failure is SmsSendException { Permanent: true }
+                : SmtpMailTransport.IsPermanent(failure) || failure is ParseException;
+            if (permanent)
             {
                 message.Status = OutboxStatus.Failed;
                 RecordAudit(audit, message, AuditAction.InquiryMailFailed, AuditOutcome.Failed);
@@ -117,23 +157,48 @@ public sealed class OutboxDelivery(
             }
         }
 
-        try
+        if (!await SaveOutcomeAsync(db, message, ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The lease ran out mid-send and another worker took the message over; it records the outcome.
-            logger.OutboxLeaseLost(message.Id);
             return false;
         }
 
         if (failure is null)
         {
-            logger.OutboxMessageSent(message.Id, message.Kind, transport.Name);
+            logger.OutboxMessageSent(message.Id, message.Kind, message.Channel == MessageChannel.Sms ? sms.Name : transport.Name);
+            if (providerId is not null)
+            {
+                logger.SmsSent(sms.Name, providerId);
+            }
         }
 
         return failure is null;
+    }
+
+    /// <summary>Why a due patient message must not go out: the appointment it reminds of is no longer booked (cancelled), or consent (suppressed).</summary>
+    private static async Task<(OutboxStatus Status, string Reason)?> StopReasonAsync(SpasmCareDbContext db, OutboxMessage message, CancellationToken ct)
+    {
+        if (message.AppointmentId is { } appointmentId
+            && !await db.Appointments.AnyAsync(a => a.Id == appointmentId && a.Status == AppointmentStatus.Booked, ct))
+        {
+            return (OutboxStatus.Cancelled, "appointment no longer booked");
+        }
+
+        return await PatientMessages.StopReasonAsync(db, message, ct) is { } reason ? (OutboxStatus.Suppressed, reason) : null;
+    }
+
+    /// <summary>Saves the outcome; false when the lease ran out mid-send and another worker took the message over (it records the outcome).</summary>
+    private async Task<bool> SaveOutcomeAsync(SpasmCareDbContext db, OutboxMessage message, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.OutboxLeaseLost(message.Id);
+            return false;
+        }
     }
 
     /// <summary>30 s, 1, 2, 4, 8 … minutes up to the cap, plus up to 10% jitter so that instances do not retry in step.</summary>
@@ -162,10 +227,16 @@ public sealed class OutboxDelivery(
 
     private static void RecordAudit(AuditLog audit, OutboxMessage message, AuditAction action, AuditOutcome outcome)
     {
+        var status = outcome == AuditOutcome.Succeeded ? 200 : 550;
         if (message.InquiryId is { } inquiryId)
         {
-            audit.Record(action, "Inquiry", inquiryId.ToString(), outcome: outcome,
-                statusCode: outcome == AuditOutcome.Succeeded ? 200 : 550, detail: message.Kind);
+            audit.Record(action, "Inquiry", inquiryId.ToString(), outcome: outcome, statusCode: status, detail: message.Kind);
+        }
+        else if (message.PatientId is { } patientId)
+        {
+            audit.Record(outcome == AuditOutcome.Succeeded ? AuditAction.PatientMessageSent : AuditAction.PatientMessageFailed,
+                "OutboxMessage", message.Id.ToString(), patientId, outcome, status,
+                $"{message.Kind} by {MessageTemplates.Label(message.Channel)}" + (message.LastError is { } e ? ": " + e : ""));
         }
     }
 

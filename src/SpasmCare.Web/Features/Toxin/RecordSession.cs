@@ -103,6 +103,7 @@ public static class RecordSession
             }
 
             SessionRules.AddFollowUps(db, session, ok.LocalDate);
+            await Messaging.PatientMessages.RequestToxinResponseCheckAsync(db, patientId, ok.Site, ok.LocalDate, now, ct);
             audit.Record(AuditAction.InjectionSessionRecorded, Subject, session.Id.ToString(), patientId,
                 detail: SessionRules.Detail(points.Count, session.TotalUnits));
             if (session.OverriddenWarnings is not null)

@@ -40,7 +40,6 @@ public static class Bootstrap
         await Features.PublicSite.ContentSeed.EnsurePagesAsync(sp, ct);
         await Features.Toxin.ToxinProductSeed.EnsureProductsAsync(sp, ct);
         await Features.Scheduling.AppointmentTypeSeed.EnsureTypesAsync(sp, ct);
-        await Features.Messaging.MessageTemplateSeed.EnsureAsync(sp, ct);
 
         var db = sp.GetRequiredService<SpasmCareDbContext>();
         if (await db.Users.AnyAsync(ct))
@@ -80,6 +79,7 @@ public static class Bootstrap
             await SeedSurgeryAsync(sp, sites.Where(s => s.HasOperatingTheatre).ToList(), ct);
             await SeedPublicProfilesAsync(db, sites, ct);
             await SyntheticInquiries.SeedAsync(sp, ct);
+            await SeedScheduleAsync(sp, sites, ct);
         }
 
         PrintAccounts(accounts, demo.Seed);
@@ -145,6 +145,19 @@ public static class Bootstrap
         var team = new SyntheticSurgery.Team(surgeon.Id, surgeon.DisplayName, referrer.Id, referrer.DisplayName);
         await SyntheticSurgery.SeedAsync(db, scope.ServiceProvider.GetRequiredService<AuditLog>(),
             scope.ServiceProvider.GetRequiredService<ClinicTime>(), hospitals, team, cases: 36, seed: 20261201, ct);
+    }
+
+    /// <summary>Practitioners, rooms, theatres, availability, holidays and a full calendar for this week and the next.</summary>
+    private static async Task SeedScheduleAsync(IServiceProvider sp, IReadOnlyList<Site> sites, CancellationToken ct)
+    {
+        await using var scope = sp.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<SpasmCareDbContext>();
+        var users = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.UserName ?? "", ct);
+        var staff = new SyntheticSchedule.Staff(users["dr.mehta"].Id, users["dr.rao"].Id, users["dr.rao"].DisplayName, users["nurse.patil"].Id,
+            users["desk.khan"].Id);
+        await SyntheticSchedule.SeedAsync(db, services.GetRequiredService<AuditLog>(), services.GetRequiredService<Features.Messaging.AppointmentReminders>(),
+            services.GetRequiredService<ClinicTime>(), services.GetRequiredService<TimeProvider>(), sites, staff, seed: 20261207, ct);
     }
 
     private static async Task<string> CreateAsync(UserManager<AppUser> users, TimeProvider time, string userName, string name, string role)

@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 using SpasmCare.Clinical.Toxin;
 using SpasmCare.Web.Data;
 using SpasmCare.Web.Features.FollowUps;
+using SpasmCare.Web.Features.Assessments;
+using SpasmCare.Web.Features.Messaging;
 using SpasmCare.Web.Features.Patients;
+using SpasmCare.Web.Features.Scheduling;
 using SpasmCare.Web.Features.Sites;
 using SpasmCare.Web.Features.Surgery;
 using SpasmCare.Web.Features.Toxin;
@@ -106,13 +109,153 @@ public abstract class StartupTests<TFactory>(TFactory app) : IClassFixture<TFact
             await db.FollowUpTasks.AsNoTracking().Where(t => t.Kind == FollowUpKind.MvdFollowUp).ToListAsync()));
 
         Assert.True(cases.Count >= 30, $"expected a few dozen cases, got {cases.Count}");
-        Assert.Equal(cases.Count, operations.Count);
+        Assert.Equal(cases.Count(c => c.Status != MvdCaseStatus.Booked), operations.Count);
         var redo = Assert.Single(cases, c => c.RedoOfCaseId is not null);
         Assert.NotNull(Assert.Single(cases, c => c.Id == redo.RedoOfCaseId).RecurredOn);
         Assert.Contains(followUps, f => f.SpasmStatus == SpasmStatus.Gone);
         Assert.Contains(followUps, f => f.SpasmStatus is SpasmStatus.AboutHalf or SpasmStatus.NinetyPercentBetter);
         Assert.All(followUps, f => Assert.Contains(tasks, t => t.ResultId == f.Id && t.Status == FollowUpStatus.Done));
         Assert.DoesNotContain(cases.GroupBy(c => (c.HospitalSiteId, c.Theatre, c.ScheduledStartUtc)), g => g.Count() > 1);
+    }
+
+    [Fact]
+    public async Task FirstStart_WithDemo_FillsThisWeeksAndNextWeeksCalendarAtEverySiteInsideAvailabilityWithoutOverlaps()
+    {
+        var (sites, resources, weekly, exceptions, holidays, types, appointments) = await app.WithDbAsync(async db => (
+            await db.Sites.AsNoTracking().ToListAsync(),
+            await db.ScheduleResources.AsNoTracking().ToListAsync(),
+            await db.WeeklyAvailabilities.AsNoTracking().ToListAsync(),
+            await db.AvailabilityExceptions.AsNoTracking().ToListAsync(),
+            await db.Holidays.AsNoTracking().ToListAsync(),
+            await db.AppointmentTypes.AsNoTracking().ToDictionaryAsync(t => t.Id),
+            await db.Appointments.AsNoTracking().ToListAsync()));
+        var now = AppFactory.Start.UtcDateTime;
+        var monday = new DateOnly(2026, 11, 23);
+        var zone = sites.ToDictionary(s => s.Id, s => s.TimeZoneId);
+        var resource = resources.ToDictionary(r => r.Id);
+        DateOnly LocalDate(Appointment a) => DateOnly.FromDateTime(VisitTime.Local(a.StartUtc, zone[a.SiteId]));
+
+        // The demo's resources: three staff practitioners, an outside anaesthetist per hospital, rooms at the clinic, theatres at the hospitals.
+        Assert.Equal(3, resources.Count(r => r.Kind == ResourceKind.Practitioner && r.UserId is not null));
+        Assert.All(sites.Where(s => s.HasOperatingTheatre), s =>
+        {
+            Assert.Contains(resources, r => r.Role == PractitionerRole.Anaesthetist && r.UserId is null && weekly.Any(w => w.ResourceId == r.Id && w.SiteId == s.Id));
+            Assert.Equal(2, resources.Count(r => r.Kind == ResourceKind.Theatre && r.SiteId == s.Id));
+        });
+        Assert.Equal(3, resources.Count(r => r.Kind == ResourceKind.Room && r.SiteId == sites.Single(s => s.Kind == SiteKind.Clinic).Id));
+        Assert.Contains(holidays, h => h.Date == new DateOnly(2026, 12, 25) && h.Name == "Christmas");
+        Assert.Contains(holidays, h => h.Date == new DateOnly(2027, 1, 26) && h.Name == "Republic Day");
+        Assert.Contains(exceptions, e => e.Kind == AvailabilityExceptionKind.Leave && e.Date >= monday);
+        Assert.Contains(exceptions, e => e.Kind == AvailabilityExceptionKind.ExtraSession && e.Date >= monday);
+
+        // Sessions in force on a day, as the availability rules define them (weekly pattern, holidays, whole-day leave, extra sessions).
+        List<(Guid Who, Guid Site, TimeOnly Start, TimeOnly End)> SessionsOn(DateOnly day) =>
+            weekly.Where(w => w.Day == day.DayOfWeek && w.ValidFrom <= day && (w.ValidUntil is null || w.ValidUntil >= day))
+                .Select(w => (w.ResourceId, w.SiteId, w.StartTime, w.EndTime))
+                .Where(s => !exceptions.Any(e => e.Kind == AvailabilityExceptionKind.Leave && e.ResourceId == s.ResourceId && e.Date == day && e.StartTime is null
+                    && (e.SiteId is null || e.SiteId == s.SiteId)))
+                .Concat(exceptions.Where(e => e.Kind == AvailabilityExceptionKind.ExtraSession && e.Date == day)
+                    .Select(e => (e.ResourceId, e.SiteId!.Value, e.StartTime!.Value, e.EndTime!.Value)))
+                .Where(s => !holidays.Any(h => h.Date == day && (h.SiteId is null || h.SiteId == s.Item2)))
+                .ToList();
+
+        // Every working day of this week and the next has appointments at every site that works that day.
+        var active = appointments.Where(a => a.Status != AppointmentStatus.Cancelled).ToList();
+        for (var day = monday; day < monday.AddDays(14); day = day.AddDays(1))
+        {
+            foreach (var siteId in SessionsOn(day).Select(s => s.Site).Distinct())
+            {
+                Assert.True(active.Any(a => a.SiteId == siteId && LocalDate(a) == day), $"no appointment at {siteId} on {day}");
+            }
+        }
+
+        Assert.Equal(3, active.Where(a => LocalDate(a) >= monday && LocalDate(a) < monday.AddDays(14)).Select(a => a.SiteId).Distinct().Count());
+
+        // Each appointment lies inside a session of its practitioner (and of its anaesthetist) at its site, with resources of that site.
+        Assert.All(active, a =>
+        {
+            var day = LocalDate(a);
+            var (start, end) = (TimeOnly.FromDateTime(VisitTime.Local(a.StartUtc, zone[a.SiteId])), TimeOnly.FromDateTime(VisitTime.Local(a.EndUtc, zone[a.SiteId])));
+            foreach (var who in new[] { a.PractitionerId, a.AnaesthetistId }.OfType<Guid>())
+            {
+                Assert.Contains(SessionsOn(day), s => s.Who == who && s.Site == a.SiteId && s.Start <= start && end <= s.End);
+            }
+
+            var type = types[a.TypeId];
+            Assert.Equal(type.DefaultMinutes, (a.EndUtc - a.StartUtc).TotalMinutes);
+            Assert.Equal(type.NeedsRoom, a.RoomId is { } room && resource[room].Kind == ResourceKind.Room && resource[room].SiteId == a.SiteId);
+            Assert.Equal(type.NeedsTheatre, a.TheatreId is { } theatre && resource[theatre].Kind == ResourceKind.Theatre && resource[theatre].SiteId == a.SiteId);
+            Assert.Equal(type.NeedsAnaesthetist, a.AnaesthetistId is { } anaesthetist && resource[anaesthetist].Role == PractitionerRole.Anaesthetist);
+            Assert.NotEqual(PractitionerRole.Anaesthetist, resource[a.PractitionerId].Role);
+        });
+
+        // No practitioner, room, theatre or anaesthetist is in two places at once.
+        var holds = active.SelectMany(a => new[] { a.PractitionerId, a.RoomId, a.TheatreId, a.AnaesthetistId }.OfType<Guid>().Select(r => (Resource: r, a.StartUtc, a.EndUtc)));
+        foreach (var group in holds.GroupBy(h => h.Resource))
+        {
+            var ordered = group.OrderBy(h => h.StartUtc).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                Assert.True(ordered[i].StartUtc >= ordered[i - 1].EndUtc, $"{resource[group.Key].Name} double-booked at {ordered[i].StartUtc:o}");
+            }
+        }
+
+        // Statuses follow the clock: nothing done in the future, nothing still booked in the past, check-ins only today.
+        Assert.Equal(AppointmentTypeSeed.Defaults().Select(t => t.Code).Order(), active.Select(a => types[a.TypeId].Code).Distinct().Order());
+        Assert.All(appointments.Where(a => a.Status is AppointmentStatus.Completed or AppointmentStatus.NoShow), a => Assert.True(a.EndUtc <= now));
+        Assert.All(appointments.Where(a => a.Status == AppointmentStatus.Booked), a => Assert.True(a.EndUtc > now));
+        Assert.All(appointments.Where(a => a.Status == AppointmentStatus.CheckedIn), a =>
+        {
+            Assert.Equal(new DateOnly(2026, 11, 24), LocalDate(a));
+            Assert.True(a.CheckedInAtUtc <= now);
+        });
+        Assert.All(appointments.Where(a => a.Status == AppointmentStatus.Cancelled), a =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(a.CancelReason));
+            Assert.True(a.CancelledAtUtc <= now);
+        });
+        Assert.InRange(appointments.Count(a => a.Status == AppointmentStatus.NoShow), 1, 2);
+        Assert.Contains(appointments, a => a.Status == AppointmentStatus.CheckedIn);
+        Assert.Contains(appointments, a => a.Status == AppointmentStatus.Completed);
+        Assert.True(appointments.Count(a => a.Status == AppointmentStatus.Booked) > 50, "expected a full calendar ahead");
+        Assert.Contains(appointments, a => a.Status == AppointmentStatus.Cancelled && a.StartUtc > now);
+        Assert.All(active.Where(a => types[a.TypeId].IsRemote), a => Assert.Null(a.RoomId));
+    }
+
+    [Fact]
+    public async Task FirstStart_WithDemo_EveryBookedMvdCaseAheadHasItsTheatreAppointmentAndPatientsHaveContactPreferences()
+    {
+        var (cases, appointments, resources, surgery, preferences, patients) = await app.WithDbAsync(async db => (
+            await db.MvdCases.AsNoTracking().Where(c => c.Status == MvdCaseStatus.Booked).ToListAsync(),
+            await db.Appointments.AsNoTracking().Where(a => a.MvdCaseId != null).ToListAsync(),
+            await db.ScheduleResources.AsNoTracking().ToDictionaryAsync(r => r.Id),
+            await db.AppointmentTypes.AsNoTracking().SingleAsync(t => t.Code == AppointmentTypeSeed.MvdSurgery),
+            await db.ContactPreferences.AsNoTracking().ToListAsync(),
+            await db.Patients.AsNoTracking().ToDictionaryAsync(p => p.Id)));
+        var now = AppFactory.Start.UtcDateTime;
+
+        var ahead = cases.Where(c => c.ScheduledStartUtc > now).ToList();
+        Assert.True(ahead.Count >= 4, $"expected theatre lists on the coming operating days, got {ahead.Count} cases");
+        Assert.All(ahead, c =>
+        {
+            var a = Assert.Single(appointments, a => a.MvdCaseId == c.Id);
+            Assert.Equal(surgery.Id, a.TypeId);
+            Assert.Equal(AppointmentStatus.Booked, a.Status);
+            Assert.Equal((c.PatientId, c.HospitalSiteId, c.ScheduledStartUtc), (a.PatientId, (Guid?)a.SiteId, (DateTime?)a.StartUtc));
+            Assert.Equal(c.ScheduledStartUtc!.Value.AddMinutes(c.ScheduledMinutes!.Value), a.EndUtc);
+            Assert.Equal(c.Theatre, resources[a.TheatreId!.Value].Name);
+            Assert.Equal(c.SurgeonId, resources[a.PractitionerId].UserId);
+            Assert.Equal(c.AnaesthetistName, resources[a.AnaesthetistId!.Value].Name);
+        });
+        Assert.All(appointments, a => Assert.Contains(a.MvdCaseId!.Value, cases.Select(c => c.Id)));
+
+        // Most patients who agreed to be contacted take SMS; some email too; a few said no; nobody else has an opt-in.
+        var sms = preferences.Where(p => p.Channel == MessageChannel.Sms).ToList();
+        var consenting = patients.Values.Count(p => p.ContactConsent);
+        Assert.True(sms.Count(p => p.OptedIn) > consenting * 0.7, $"{sms.Count(p => p.OptedIn)} of {consenting} opted in to SMS");
+        Assert.Contains(sms, p => !p.OptedIn);
+        Assert.Contains(preferences, p => p.Channel == MessageChannel.Email && p.OptedIn && patients[p.PatientId].Email is not null);
+        Assert.All(preferences.Where(p => p.OptedIn), p => Assert.True(patients[p.PatientId].ContactConsent));
     }
 
     [Fact]

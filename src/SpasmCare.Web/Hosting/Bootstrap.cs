@@ -40,6 +40,7 @@ public static class Bootstrap
         await Features.PublicSite.ContentSeed.EnsurePagesAsync(sp, ct);
         await Features.Toxin.ToxinProductSeed.EnsureProductsAsync(sp, ct);
         await Features.Scheduling.AppointmentTypeSeed.EnsureTypesAsync(sp, ct);
+        await Features.Messaging.MessageTemplateSeed.EnsureAsync(sp, ct);
 
         var db = sp.GetRequiredService<SpasmCareDbContext>();
         if (await db.Users.AnyAsync(ct))

@@ -72,6 +72,19 @@ public sealed record SlotQuery
     public IReadOnlyList<ResourcePool> Needs { get; init; } = [];
 }
 
+public enum SlotOutcome
+{
+    Free = 0,
+    OutsideHours = 1,
+    PractitionerBusy = 2,
+
+    /// <summary>Every member of one pool (named in <see cref="SlotCheck.Pool"/>) is taken.</summary>
+    NothingFree = 3,
+}
+
+/// <summary>Whether a start can be booked, the pool member chosen for each need, or the pool with nothing free.</summary>
+public sealed record SlotCheck(SlotOutcome Outcome, IReadOnlyList<Guid> Chosen, string? Pool);
+
 /// <summary>A free slot: its local start at the site, its real start and end, and the pool member chosen for each need (in order).</summary>
 public sealed record FreeSlot(DateTime LocalStart, DateTime StartUtc, DateTime EndUtc, IReadOnlyList<Guid> Chosen);
 
@@ -162,6 +175,38 @@ public static class Availability
         }
 
         return slots;
+    }
+
+    /// <summary>
+    /// Whether one given start can be booked: inside the practitioner's hours, the practitioner free, and a free member
+    /// of every pool (the first free one is chosen). The start need not be on the step.
+    /// </summary>
+    public static SlotCheck Check(SlotQuery query, DateTime startUtc)
+    {
+        var end = startUtc.AddMinutes(query.Minutes);
+        if (!WithinHours(query, startUtc))
+        {
+            return new SlotCheck(SlotOutcome.OutsideHours, [], null);
+        }
+
+        if (query.PractitionerBusy.Any(b => b.Overlaps(startUtc, end)))
+        {
+            return new SlotCheck(SlotOutcome.PractitionerBusy, [], null);
+        }
+
+        var chosen = new List<Guid>(query.Needs.Count);
+        foreach (var pool in query.Needs)
+        {
+            var member = pool.Members.FirstOrDefault(m => m.FreeFor(startUtc, end));
+            if (member is null)
+            {
+                return new SlotCheck(SlotOutcome.NothingFree, [], pool.Name);
+            }
+
+            chosen.Add(member.Id);
+        }
+
+        return new SlotCheck(SlotOutcome.Free, chosen, null);
     }
 
     /// <summary>

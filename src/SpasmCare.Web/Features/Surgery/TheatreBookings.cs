@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using SpasmCare.Web.Features.Scheduling;
 
 namespace SpasmCare.Web.Features.Surgery;
 
@@ -28,23 +27,8 @@ public static class TheatreBookings
     public static string NormaliseTheatre(string theatre) =>
         string.Join(' ', theatre.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    public static async Task LockAsync(SpasmCareDbContext db, Slot slot, CancellationToken ct)
-    {
-        if (!db.Database.IsNpgsql())
-        {
-            return;
-        }
-
-        var keys = new[]
-        {
-            Key("theatre:" + slot.HospitalSiteId.ToString("N") + ":" + NormaliseTheatre(slot.Theatre).ToUpperInvariant()),
-            Key("surgeon:" + slot.SurgeonId.ToString("N")),
-        };
-        foreach (var key in keys.Order())
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
-        }
-    }
+    public static Task LockAsync(SpasmCareDbContext db, Slot slot, CancellationToken ct) =>
+        ScheduleConflicts.LockAsync(db, [ScheduleConflicts.TheatreKey(slot.HospitalSiteId, slot.Theatre), ScheduleConflicts.SurgeonKey(slot.SurgeonId)], ct);
 
     /// <summary>The earliest booked case (other than <paramref name="caseId"/>) that overlaps the slot's theatre or surgeon.</summary>
     public static async Task<Clash?> ClashAsync(SpasmCareDbContext db, Guid caseId, Slot slot, CancellationToken ct)
@@ -58,6 +42,7 @@ public static class TheatreBookings
             .Select(c => new { c.Id, c.HospitalSiteId, c.Theatre, c.SurgeonId, Start = c.ScheduledStartUtc!.Value, Minutes = c.ScheduledMinutes!.Value })
             .ToListAsync(ct);
         var theatre = NormaliseTheatre(slot.Theatre);
+        var appointments = await AppointmentClashesAsync(db, slot, theatre, ct);
         return candidates
             .Where(c => c.Start < end && c.Start.AddMinutes(c.Minutes) > slot.StartUtc)
             .Select(c => new Clash(
@@ -67,9 +52,41 @@ public static class TheatreBookings
                 c.Start,
                 c.Minutes))
             .Where(c => c.SameTheatre || c.SameSurgeon)
+            .Concat(appointments)
             .OrderBy(c => c.StartUtc)
             .FirstOrDefault();
     }
 
-    private static long Key(string text) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0);
+    /// <summary>
+    /// Appointments in the way (see <see cref="ScheduleConflicts"/>): with the surgeon's practitioner resource, or in
+    /// the theatre resource of that hospital with the same name. <see cref="Clash.CaseId"/> is then the appointment's id.
+    /// </summary>
+    private static async Task<List<Clash>> AppointmentClashesAsync(SpasmCareDbContext db, Slot slot, string theatre, CancellationToken ct)
+    {
+        var resources = await db.ScheduleResources.AsNoTracking()
+            .Where(r => (r.Kind == ResourceKind.Practitioner && r.UserId == slot.SurgeonId)
+                || (r.Kind == ResourceKind.Theatre && r.SiteId == slot.HospitalSiteId))
+            .ToListAsync(ct);
+        var surgeonIds = resources.Where(r => r.Kind == ResourceKind.Practitioner).Select(r => r.Id).ToList();
+        var theatreIds = resources
+            .Where(r => r.Kind == ResourceKind.Theatre && string.Equals(NormaliseTheatre(r.Name), theatre, StringComparison.OrdinalIgnoreCase))
+            .Select(r => r.Id).ToList();
+        if (surgeonIds.Count == 0 && theatreIds.Count == 0)
+        {
+            return [];
+        }
+
+        var start = slot.StartUtc;
+        var end = slot.EndUtc;
+        var appointments = await db.Appointments.AsNoTracking()
+            .Where(a => a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn)
+            .Where(a => a.StartUtc < end && a.EndUtc > start)
+            .Where(a => surgeonIds.Contains(a.PractitionerId) || (a.TheatreId != null && theatreIds.Contains(a.TheatreId.Value)))
+            .Select(a => new { a.Id, a.PractitionerId, a.TheatreId, a.StartUtc, a.EndUtc })
+            .ToListAsync(ct);
+        return appointments
+            .Select(a => new Clash(a.Id, a.TheatreId is { } t && theatreIds.Contains(t), surgeonIds.Contains(a.PractitionerId), a.StartUtc,
+                (int)(a.EndUtc - a.StartUtc).TotalMinutes))
+            .ToList();
+    }
 }

@@ -186,4 +186,20 @@ public sealed class AvailabilityTests
         Assert.True(Availability.WithinHours(query with { Minutes = 10 }, Utc(2026, 12, 1, 3, 30)));
         Assert.False(Availability.WithinHours(query with { Leaves = [], Holidays = new HashSet<DateOnly> { Tuesday } }, Utc(2026, 12, 1, 3, 30)));
     }
+
+    [Fact]
+    public void Check_OneStart_SaysWhyItCannotBeBookedOrChoosesTheResources()
+    {
+        Guid roomA = Guid.NewGuid(), roomB = Guid.NewGuid();
+        var rooms = new ResourcePool("room", [new PoolMember(roomA, [new Busy(Utc(2026, 12, 1, 3, 30), Utc(2026, 12, 1, 3, 50))]), new PoolMember(roomB, [])]);
+        var query = Query(minutes: 20) with { Needs = [rooms], PractitionerBusy = [new Busy(Utc(2026, 12, 1, 4, 10), Utc(2026, 12, 1, 4, 20))] };
+
+        Assert.Equal(new SlotCheck(SlotOutcome.OutsideHours, [], null).Outcome, Availability.Check(query, Utc(2026, 12, 1, 3, 20)).Outcome);
+        Assert.Equal(SlotOutcome.PractitionerBusy, Availability.Check(query, Utc(2026, 12, 1, 4, 0)).Outcome);
+        var free = Availability.Check(query, Utc(2026, 12, 1, 3, 35));
+        Assert.Equal(SlotOutcome.Free, free.Outcome);
+        Assert.Equal([roomB], free.Chosen);
+        var full = Availability.Check(query with { Needs = [rooms with { Members = [rooms.Members[0]] }] }, Utc(2026, 12, 1, 3, 35));
+        Assert.Equal((SlotOutcome.NothingFree, "room"), (full.Outcome, full.Pool));
+    }
 }

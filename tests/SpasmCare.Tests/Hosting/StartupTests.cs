@@ -14,6 +14,7 @@ using SpasmCare.Web.Features.Sites;
 using SpasmCare.Web.Features.Surgery;
 using SpasmCare.Web.Features.Toxin;
 using SpasmCare.Web.Security;
+using Slots = SpasmCare.Clinical.Scheduling;
 
 namespace SpasmCare.Tests.Hosting;
 
@@ -148,22 +149,29 @@ public abstract class StartupTests<TFactory>(TFactory app) : IClassFixture<TFact
         Assert.Contains(exceptions, e => e.Kind == AvailabilityExceptionKind.Leave && e.Date >= monday);
         Assert.Contains(exceptions, e => e.Kind == AvailabilityExceptionKind.ExtraSession && e.Date >= monday);
 
-        // Sessions in force on a day, as the availability rules define them (weekly pattern, holidays, whole-day leave, extra sessions).
-        List<(Guid Who, Guid Site, TimeOnly Start, TimeOnly End)> SessionsOn(DateOnly day) =>
-            weekly.Where(w => w.Day == day.DayOfWeek && w.ValidFrom <= day && (w.ValidUntil is null || w.ValidUntil >= day))
-                .Select(w => (w.ResourceId, w.SiteId, w.StartTime, w.EndTime))
-                .Where(s => !exceptions.Any(e => e.Kind == AvailabilityExceptionKind.Leave && e.ResourceId == s.ResourceId && e.Date == day && e.StartTime is null
-                    && (e.SiteId is null || e.SiteId == s.SiteId)))
-                .Concat(exceptions.Where(e => e.Kind == AvailabilityExceptionKind.ExtraSession && e.Date == day)
-                    .Select(e => (e.ResourceId, e.SiteId!.Value, e.StartTime!.Value, e.EndTime!.Value)))
-                .Where(s => !holidays.Any(h => h.Date == day && (h.SiteId is null || h.SiteId == s.Item2)))
-                .ToList();
+        // The real availability rules (weekly pattern, holidays, leave, extra sessions) for a practitioner at a site.
+        Slots.SlotQuery QueryFor(Guid who, Guid siteId, int minutes) => new()
+        {
+            Zone = VisitTime.Zone(zone[siteId]),
+            From = monday,
+            To = monday.AddDays(13),
+            Minutes = minutes,
+            Weekly = weekly.Where(w => w.ResourceId == who && w.SiteId == siteId)
+                .Select(w => new Slots.WeeklySession(w.Day, w.StartTime, w.EndTime, w.ValidFrom, w.ValidUntil)).ToList(),
+            Leaves = exceptions.Where(e => e.Kind == AvailabilityExceptionKind.Leave && e.ResourceId == who && (e.SiteId is null || e.SiteId == siteId))
+                .Select(e => new Slots.Leave(e.Date, e.StartTime, e.EndTime)).ToList(),
+            Extras = exceptions.Where(e => e.Kind == AvailabilityExceptionKind.ExtraSession && e.ResourceId == who && e.SiteId == siteId)
+                .Select(e => new Slots.ExtraSession(e.Date, e.StartTime!.Value, e.EndTime!.Value)).ToList(),
+            Holidays = holidays.Where(h => h.SiteId is null || h.SiteId == siteId).Select(h => h.Date).ToHashSet(),
+        };
+        var practitioners = resources.Where(r => r.Kind == ResourceKind.Practitioner).ToList();
+        bool Works(Guid siteId, DateOnly day) => practitioners.Any(p => Slots.Availability.Windows(day, QueryFor(p.Id, siteId, 15)).Count > 0);
 
         // Every working day of this week and the next has appointments at every site that works that day.
         var active = appointments.Where(a => a.Status != AppointmentStatus.Cancelled).ToList();
         for (var day = monday; day < monday.AddDays(14); day = day.AddDays(1))
         {
-            foreach (var siteId in SessionsOn(day).Select(s => s.Site).Distinct())
+            foreach (var siteId in sites.Select(s => s.Id).Where(s => Works(s, day)))
             {
                 Assert.True(active.Any(a => a.SiteId == siteId && LocalDate(a) == day), $"no appointment at {siteId} on {day}");
             }
@@ -174,11 +182,10 @@ public abstract class StartupTests<TFactory>(TFactory app) : IClassFixture<TFact
         // Each appointment lies inside a session of its practitioner (and of its anaesthetist) at its site, with resources of that site.
         Assert.All(active, a =>
         {
-            var day = LocalDate(a);
-            var (start, end) = (TimeOnly.FromDateTime(VisitTime.Local(a.StartUtc, zone[a.SiteId])), TimeOnly.FromDateTime(VisitTime.Local(a.EndUtc, zone[a.SiteId])));
             foreach (var who in new[] { a.PractitionerId, a.AnaesthetistId }.OfType<Guid>())
             {
-                Assert.Contains(SessionsOn(day), s => s.Who == who && s.Site == a.SiteId && s.Start <= start && end <= s.End);
+                Assert.True(Slots.Availability.WithinHours(QueryFor(who, a.SiteId, (int)(a.EndUtc - a.StartUtc).TotalMinutes), a.StartUtc),
+                    $"{resource[who].Name} booked outside their hours at {a.StartUtc:o}");
             }
 
             var type = types[a.TypeId];
@@ -220,6 +227,42 @@ public abstract class StartupTests<TFactory>(TFactory app) : IClassFixture<TFact
         Assert.True(appointments.Count(a => a.Status == AppointmentStatus.Booked) > 50, "expected a full calendar ahead");
         Assert.Contains(appointments, a => a.Status == AppointmentStatus.Cancelled && a.StartUtc > now);
         Assert.All(active.Where(a => types[a.TypeId].IsRemote), a => Assert.Null(a.RoomId));
+
+        // Each booking is audited like one made at the desk.
+        var audited = await app.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.Action == AuditAction.AppointmentBooked).Select(e => e.SubjectId).ToListAsync());
+        Assert.Equal(appointments.Select(a => a.Id.ToString()).Order(), audited.Order());
+    }
+
+    [Fact]
+    public async Task FirstStart_WithDemo_BookedAppointmentsAheadHaveRemindersInThePatientsLanguageOnChannelsTheyOptedInTo()
+    {
+        var (appointments, reminders, preferences, patients) = await app.WithDbAsync(async db => (
+            await db.Appointments.AsNoTracking().ToListAsync(),
+            await db.OutboxMessages.AsNoTracking().Where(m => m.Kind == MessageTemplates.AppointmentReminder).ToListAsync(),
+            await db.ContactPreferences.AsNoTracking().ToListAsync(),
+            await db.Patients.AsNoTracking().ToDictionaryAsync(p => p.Id)));
+        var now = AppFactory.Start.UtcDateTime;
+        bool OptedIn(Guid patientId, MessageChannel channel) =>
+            patients[patientId].ContactConsent && preferences.Any(p => p.PatientId == patientId && p.Channel == channel && p.OptedIn);
+
+        // Reminders only of appointments still booked ahead, due 2 days or 3 hours before, on an opted-in channel, in the patient's language.
+        Assert.All(reminders, m =>
+        {
+            var a = Assert.Single(appointments, a => a.Id == m.AppointmentId);
+            Assert.Equal((AppointmentStatus.Booked, a.PatientId, OutboxStatus.Pending), (a.Status, m.PatientId!.Value, m.Status));
+            Assert.Contains(m.NextAttemptAtUtc, new[] { a.StartUtc.AddDays(-2), a.StartUtc.AddHours(-3) });
+            Assert.True(m.NextAttemptAtUtc > now);
+            Assert.True(OptedIn(a.PatientId, m.Channel), $"reminder on {m.Channel} without an opt-in");
+            Assert.Equal(MessageTemplates.Code(patients[a.PatientId].PreferredLanguage), m.Language);
+        });
+
+        // Every booked appointment more than 3 hours ahead of a patient who takes SMS has its SMS reminder.
+        var ahead = appointments.Where(a => a.Status == AppointmentStatus.Booked && a.StartUtc.AddHours(-3) > now).ToList();
+        Assert.Contains(ahead, a => OptedIn(a.PatientId, MessageChannel.Sms));
+        Assert.All(ahead.Where(a => OptedIn(a.PatientId, MessageChannel.Sms)), a =>
+            Assert.Contains(reminders, m => m.AppointmentId == a.Id && m.Channel == MessageChannel.Sms && m.NextAttemptAtUtc == a.StartUtc.AddHours(-3)));
+        Assert.Contains(reminders, m => m.Channel == MessageChannel.Email);
+        Assert.Equal(new[] { "en", "hi", "mr" }, reminders.Select(m => m.Language).Distinct().Order());
     }
 
     [Fact]

@@ -139,7 +139,7 @@ public static class SyntheticSchedule
         var holidays = Holidays(today.AddDays(-60), today.AddDays(200))
             .Select(h => new Holiday { Date = h.Date, Name = h.Name, Version = Guid.CreateVersion7() }).ToList();
         db.Holidays.AddRange(holidays);
-        await AddContactPreferencesAsync(db, rng, now, staff.DeskUserId, ct);
+        await AddContactPreferencesAsync(db, audit, rng, now, staff.DeskUserId, ct);
         await db.SaveChangesAsync(ct);
 
         var pools = await PoolsAsync(db, rng, today, ct);
@@ -233,6 +233,7 @@ public static class SyntheticSchedule
 
                 db.Appointments.Add(appointment);
                 appointments.Add(appointment);
+                audit.Record(AuditAction.AppointmentBooked, "Appointment", appointment.Id.ToString(), patientId, detail: "synthetic demo data");
                 foreach (var id in new Guid?[] { session.PractitionerId, room?.Id, theatre?.Id, anaesthetist?.Id }.OfType<Guid>())
                 {
                     Hold(id, appointment.StartUtc, appointment.EndUtc);
@@ -399,7 +400,7 @@ public static class SyntheticSchedule
     private static DateTime Earlier(DateTime a, DateTime b) => a < b ? a : b;
 
     /// <summary>Most patients who agreed to be contacted take SMS reminders (some email too); a few said no.</summary>
-    private static async Task AddContactPreferencesAsync(SpasmCareDbContext db, Random rng, DateTime now, Guid deskUserId, CancellationToken ct)
+    private static async Task AddContactPreferencesAsync(SpasmCareDbContext db, AuditLog audit, Random rng, DateTime now, Guid deskUserId, CancellationToken ct)
     {
         var patients = await db.Patients.AsNoTracking().Where(p => p.IsActive && p.ContactConsent)
             .OrderBy(p => p.Mrn).Select(p => new { p.Id, HasEmail = p.Email != null }).ToListAsync(ct);
@@ -418,6 +419,7 @@ public static class SyntheticSchedule
                 PatientId = patient.Id, Channel = MessageChannel.Sms, OptedIn = smsIn, Source = ContactPreferenceSource.Staff,
                 ChangedAtUtc = at, ChangedBy = deskUserId, Version = Guid.CreateVersion7(),
             });
+            audit.Record(AuditAction.ContactPreferenceChanged, "Patient", patient.Id.ToString(), patient.Id, detail: "synthetic demo data");
             if (patient.HasEmail && rng.NextDouble() < 0.5)
             {
                 db.ContactPreferences.Add(new ContactPreference

@@ -242,12 +242,12 @@ public static class RecallList
             }
 
             var actions = (await actionRows
-                    .Select(a => new { a.ItemKey, a.Outcome, a.RecordedAtUtc, a.RecordedByName, a.PostponedUntil, a.Note })
+                    .Select(a => new { a.Id, a.ItemKey, a.Outcome, a.RecordedAtUtc, a.RecordedByName, a.PostponedUntil, a.Note })
                     .ToListAsync(ct))
                 .GroupBy(a => a.ItemKey, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g =>
                 {
-                    var last = g.OrderByDescending(a => a.RecordedAtUtc).First();
+                    var last = g.OrderByDescending(a => a.RecordedAtUtc).ThenByDescending(a => a.Id).First();   // ids are time-ordered (v7)
                     return (Count: g.Count(), Last: new LastAction(last.Outcome, last.RecordedAtUtc, last.RecordedByName, last.PostponedUntil, last.Note));
                 }, StringComparer.Ordinal);
 

@@ -173,10 +173,10 @@ public sealed class PatientModel(
         var keys = Items.Select(i => i.ItemKey).ToList();
         History = (await db.RecallActions.AsNoTracking()
                 .Where(a => a.PatientId == patientId && keys.Contains(a.ItemKey))
-                .Select(a => new { a.ItemKey, Row = new HistoryRow(a.RecordedAtUtc, a.Outcome, a.PostponedUntil, a.Note, a.RecordedByName) })
+                .Select(a => new { a.Id, a.ItemKey, Row = new HistoryRow(a.RecordedAtUtc, a.Outcome, a.PostponedUntil, a.Note, a.RecordedByName) })
                 .ToListAsync(ct))
             .GroupBy(a => a.ItemKey, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(a => a.Row).OrderByDescending(r => r.RecordedAtUtc).ToList(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.Row.RecordedAtUtc).ThenByDescending(a => a.Id).Select(a => a.Row).ToList(), StringComparer.Ordinal);
         var siteIds = Items.Where(i => i.SiteId is not null).Select(i => i.SiteId!.Value).Distinct().ToList();
         SiteNames = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         audit.Read(AuditAction.RecallItemsViewed, patientId);

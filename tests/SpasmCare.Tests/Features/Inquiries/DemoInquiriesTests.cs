@@ -21,7 +21,8 @@ public abstract class DemoInquiriesTests<TFactory>(TFactory app) : IClassFixture
         Assert.Contains(inquiries, i => i.PatientId is not null);
         Assert.Contains(inquiries, i => i.Name.Any(c => c is >= '\u0900' and <= '\u097F'));
         Assert.Equal(inquiries.Select(i => i.ReceivedAtUtc).Order(), inquiries.OrderBy(i => i.Reference, StringComparer.Ordinal).Select(i => i.ReceivedAtUtc));
-        Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync()));
+        // The demo calendar's reminders wait in the outbox; nothing about the inquiries does.
+        Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.InquiryId != null || m.Kind != "appointment-reminder")));
     }
 }
 

@@ -23,6 +23,7 @@ public sealed class AnonymousEndpointTests(SqliteAppFactory app) : IClassFixture
         "/Public/Doctors",
         "/Public/Index",
         "/Status",
+        "/api/sms/inbound",
         "/health",
         "/openapi/{documentName}.json",
     ];

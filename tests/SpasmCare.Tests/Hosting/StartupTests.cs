@@ -207,6 +207,12 @@ public abstract class StartupTests<TFactory>(TFactory app) : IClassFixture<TFact
             }
         }
 
+        foreach (var patient in active.GroupBy(a => a.PatientId))
+        {
+            var ordered = patient.OrderBy(a => a.StartUtc).ToList();
+            Assert.All(ordered.Skip(1).Zip(ordered), pair => Assert.True(pair.First.StartUtc >= pair.Second.EndUtc, $"patient booked twice at {pair.First.StartUtc:o}"));
+        }
+
         // Statuses follow the clock: nothing done in the future, nothing still booked in the past, check-ins only today.
         Assert.Equal(AppointmentTypeSeed.Defaults().Select(t => t.Code).Order(), active.Select(a => types[a.TypeId].Code).Distinct().Order());
         Assert.All(appointments.Where(a => a.Status is AppointmentStatus.Completed or AppointmentStatus.NoShow), a => Assert.True(a.EndUtc <= now));

@@ -38,8 +38,11 @@ public static class SyntheticSchedule
         public List<Guid> PostOp { get; init; } = [];
         public List<Guid> Any { get; init; } = [];
 
-        /// <summary>The next patient of the pool not yet in the calendar, else anyone not yet in it, else anyone.</summary>
-        public Guid Take(List<Guid> pool)
+        /// <summary>
+        /// The next patient of the pool not yet in the calendar, else anyone not yet in it, else anyone free then (a
+        /// small demo runs out of patients); <see cref="Guid.Empty"/> when nobody is.
+        /// </summary>
+        public Guid Take(List<Guid> pool, Func<Guid, bool> free)
         {
             var id = pool.FirstOrDefault(p => !_used.Contains(p));
             if (id == Guid.Empty)
@@ -49,7 +52,8 @@ public static class SyntheticSchedule
 
             if (id == Guid.Empty)
             {
-                id = Any[rng.Next(Any.Count)];
+                var start = rng.Next(Any.Count);
+                id = Enumerable.Range(0, Any.Count).Select(i => Any[(start + i) % Any.Count]).FirstOrDefault(free);
             }
 
             _used.Add(id);
@@ -145,6 +149,7 @@ public static class SyntheticSchedule
         var pools = await PoolsAsync(db, rng, today, ct);
         var sessions = Sessions(weekly, exceptions, holidays, monday, lastDay);
         var siteOf = sites.ToDictionary(s => s.Id);
+        // The times taken, per resource and per patient (nobody is in two places at once).
         var busy = new Dictionary<Guid, List<(DateTime Start, DateTime End)>>();
         bool Free(Guid id, DateTime start, DateTime end) =>
             !busy.TryGetValue(id, out var list) || !list.Any(b => b.Start < end && start < b.End);
@@ -205,7 +210,12 @@ public static class SyntheticSchedule
                     continue;
                 }
 
-                var patientId = pools.Take(patientPool(pools));
+                var patientId = pools.Take(patientPool(pools), p => Free(p, startUtc.Value, endUtc.Value));
+                if (patientId == Guid.Empty)
+                {
+                    break;
+                }
+
                 var appointment = new Appointment
                 {
                     PatientId = patientId,
@@ -234,7 +244,7 @@ public static class SyntheticSchedule
                 db.Appointments.Add(appointment);
                 appointments.Add(appointment);
                 audit.Record(AuditAction.AppointmentBooked, "Appointment", appointment.Id.ToString(), patientId, detail: "synthetic demo data");
-                foreach (var id in new Guid?[] { session.PractitionerId, room?.Id, theatre?.Id, anaesthetist?.Id }.OfType<Guid>())
+                foreach (var id in new Guid?[] { patientId, session.PractitionerId, room?.Id, theatre?.Id, anaesthetist?.Id }.OfType<Guid>())
                 {
                     Hold(id, appointment.StartUtc, appointment.EndUtc);
                 }

@@ -33,6 +33,7 @@ public static class SyntheticSchedule
     {
         private readonly HashSet<Guid> _used = [];
         public List<Guid> Injection { get; init; } = [];
+        public List<Guid> Review { get; init; } = [];
         public List<Guid> FollowUp { get; init; } = [];
         public List<Guid> New { get; init; } = [];
         public List<Guid> PostOp { get; init; } = [];
@@ -295,7 +296,8 @@ public static class SyntheticSchedule
 
         if (session.PractitionerId == nurse.Id)
         {
-            return roll < 0.7 ? (AppointmentTypeSeed.FollowUp, p => p.Injection) : (AppointmentTypeSeed.TeleConsultation, p => p.FollowUp);
+            // The nurse reviews recent injections, at the clinic or by a call.
+            return roll < 0.85 ? (AppointmentTypeSeed.FollowUp, p => p.Review) : (AppointmentTypeSeed.TeleConsultation, p => p.Review);
         }
 
         if (session.Start < new TimeOnly(12, 0)
@@ -307,7 +309,7 @@ public static class SyntheticSchedule
         return roll switch
         {
             < 0.35 => (AppointmentTypeSeed.NewConsultation, p => p.New),
-            < 0.8 => (AppointmentTypeSeed.FollowUp, p => p.FollowUp),
+            < 0.88 => (AppointmentTypeSeed.FollowUp, p => p.FollowUp),
             _ => (AppointmentTypeSeed.TeleConsultation, p => p.FollowUp),
         };
     }
@@ -442,7 +444,8 @@ public static class SyntheticSchedule
     }
 
     /// <summary>
-    /// Patients for each kind of appointment: toxin patients most overdue first for injections, patients with a
+    /// Patients for each kind of appointment: toxin patients most overdue first for injections, the most recently
+    /// injected for the nurse's reviews, patients with a
     /// clinical history for follow-ups, operated patients for reviews, everyone else for new consultations.
     /// </summary>
     private static async Task<Pools> PoolsAsync(SpasmCareDbContext db, Random rng, DateOnly today, CancellationToken ct)
@@ -461,10 +464,13 @@ public static class SyntheticSchedule
 
         // Those with many cycles are the ones a surgeon would see about MVD; they come last for injections.
         var candidates = lastInjections.Where(s => s.Count >= 5).OrderByDescending(s => s.Count).Select(s => s.PatientId).ToList();
+        var followUp = candidates.Concat(withVisits).Concat(injection.AsEnumerable().Reverse()).Distinct().ToList();
+        var recent = today.AddDays(-45).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         return new Pools(rng)
         {
             Injection = injection.Except(candidates.Take(12)).ToList(),
-            FollowUp = candidates.Concat(withVisits).Concat(injection.AsEnumerable().Reverse()).Distinct().ToList(),
+            Review = lastInjections.Where(s => s.Last >= recent).OrderByDescending(s => s.Last).Select(s => s.PatientId).Concat(followUp).ToList(),
+            FollowUp = followUp,
             PostOp = dueFollowUps.Concat(operated).Distinct().ToList(),
             New = everyone.Where(p => !known.Contains(p)).ToList(),
             Any = everyone,

@@ -163,12 +163,19 @@ public static class CalendarViews
                 var blocks = sites
                     .Select(s => data.Block(s, date, practitioner.Id))
                     .Where(b => b.Columns.Count > 0)
+                    .OrderBy(FirstUtc)
                     .ToList();
                 result.Add((date, blocks));
             }
 
             return result;
         }
+
+        /// <summary>When a block's day starts in absolute time, so a practitioner's sites are listed in the order they are worked.</summary>
+        private static DateTime FirstUtc(Block block) =>
+            block.Columns.SelectMany(c => c.Appointments.Select(a => a.StartUtc)
+                    .Concat(c.Sessions.Select(s => VisitTime.ToUtc(block.Date, s.Start, block.Site.TimeZoneId) ?? DateTime.MaxValue)))
+                .DefaultIfEmpty(DateTime.MaxValue).Min();
 
         private async Task<Data> LoadAsync(Site? site, ScheduleResource? practitioner, DateOnly from, int days, IReadOnlyList<Site> sites, CancellationToken ct)
         {

@@ -71,8 +71,12 @@ public sealed class AppointmentReminders(TimeProvider time)
     /// <summary>Marks (unsaved) the appointment's pending reminders <see cref="OutboxStatus.Cancelled"/>.</summary>
     public async Task CancelPendingAsync(SpasmCareDbContext db, Guid appointmentId, CancellationToken ct)
     {
+        // A reminder a worker is sending at this very moment is left to it: touching it would make the caller's save
+        // fail on the lease's concurrency token, and a booking must never fail because of a message.
+        var now = Clock.UtcNow(time);
         var pending = await db.OutboxMessages
-            .Where(m => m.AppointmentId == appointmentId && m.Status == OutboxStatus.Pending)
+            .Where(m => m.AppointmentId == appointmentId && m.Status == OutboxStatus.Pending
+                && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
             .ToListAsync(ct);
         foreach (var message in pending)
         {

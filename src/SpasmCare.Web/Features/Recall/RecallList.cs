@@ -144,7 +144,7 @@ public static class RecallList
             var found = new List<Found>();
 
             // Re-injection: the toxin module's own due date (its rules, not a copy).
-            found.AddRange((await ToxinRecallList.DueAsync(db, ct))
+            found.AddRange((await ToxinRecallList.DueAsync(db, ct, patientId))
                 .Where(d => d.DueOn <= today && (patientId is null || d.PatientId == patientId))
                 .Select(d => new Found(RecallReason.Reinjection, "reinjection:" + d.LastSessionId, d.PatientId, d.DueOn, null, d.SiteId)));
 
@@ -257,13 +257,9 @@ public static class RecallList
                 .Select(f =>
                 {
                     var (count, last) = actions.TryGetValue(f.Key, out var a) ? a : (0, null);
-                    DateTime? booked = nextByKey.TryGetValue(f.Key, out var forItem) ? forItem
-                        : f.Reason is RecallReason.Reinjection or RecallReason.Reassessment && nextByPatient.TryGetValue(f.PatientId, out var next) ? next
-                        : null;
-                    var state = booked is not null ? RecallItemState.Booked
-                        : last?.Outcome == RecallOutcome.Declined ? RecallItemState.Declined
-                        : last is { Outcome: RecallOutcome.Postponed, PostponedUntil: { } until } && until > today ? RecallItemState.Postponed
-                        : RecallItemState.Open;
+                    var booked = BookedFor(f.Reason, nextByKey.TryGetValue(f.Key, out var forItem) ? forItem : null,
+                        nextByPatient.TryGetValue(f.PatientId, out var next) ? next : null);
+                    var state = StateOf(last, booked, today);
                     return new Item(f.Reason, f.Key, f.PatientId, f.DueOn, f.Milestone, usual.GetValueOrDefault(f.PatientId) ?? f.ItemSite,
                         state, state == RecallItemState.Postponed ? last!.PostponedUntil : null, booked, last, count);
                 })
@@ -297,6 +293,23 @@ public static class RecallList
                 .FirstOrDefault());
         }
     }
+
+    /// <summary>
+    /// The appointment ahead that satisfies an item: one booked for this very item (its source key), or — for a
+    /// re-injection or a re-assessment — any appointment of the patient ahead. Null when none.
+    /// </summary>
+    public static DateTime? BookedFor(RecallReason reason, DateTime? forItemUtc, DateTime? nextOfPatientUtc) =>
+        forItemUtc ?? (reason is RecallReason.Reinjection or RecallReason.Reassessment ? nextOfPatientUtc : null);
+
+    /// <summary>
+    /// Where an item stands: booked when an appointment ahead satisfies it; otherwise the latest action decides —
+    /// declined (until the item changes), postponed (until the date, when it is back on the list), or due.
+    /// </summary>
+    public static RecallItemState StateOf(LastAction? last, DateTime? bookedForUtc, DateOnly today) =>
+        bookedForUtc is not null ? RecallItemState.Booked
+        : last?.Outcome == RecallOutcome.Declined ? RecallItemState.Declined
+        : last is { Outcome: RecallOutcome.Postponed, PostponedUntil: { } until } && until > today ? RecallItemState.Postponed
+        : RecallItemState.Open;
 
     /// <summary>Which sites a list or a count covers: every site, or some (one chosen, or the signed-in person's own).</summary>
     public static bool AtSites(Item item, IReadOnlyCollection<Guid>? sites) =>

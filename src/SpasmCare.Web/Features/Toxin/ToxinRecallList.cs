@@ -94,9 +94,10 @@ public static class ToxinRecallList
     /// <summary>
     /// Every active patient waiting for a next toxin session, with its due date (<see cref="ToxinHistory.Due"/>), in a
     /// handful of queries whatever the number of patients. Patients operated on (MVD) since their last session are left
-    /// out. Reads no names and audits nothing: callers audit the patients they show. Also used by the recall lists.
+    /// out. Reads no names and audits nothing: callers audit the patients they show. Also used by the recall lists
+    /// (<paramref name="patientId"/>: one patient's only).
     /// </summary>
-    public static async Task<IReadOnlyList<Due>> DueAsync(SpasmCareDbContext db, CancellationToken ct)
+    public static async Task<IReadOnlyList<Due>> DueAsync(SpasmCareDbContext db, CancellationToken ct, Guid? patientId = null)
     {
         var settings = await ToxinRuleSettings.LoadAsync(db, ct);
         var zones = await db.Sites.AsNoTracking()
@@ -106,7 +107,7 @@ public static class ToxinRecallList
         // One query: every current session of an active patient, with the latest date its effect wore off.
         var sessions = await (
                 from s in db.InjectionSessions.AsNoTracking()
-                where !s.EnteredInError
+                where !s.EnteredInError && (patientId == null || s.PatientId == patientId)
                 join p in db.Patients on s.PatientId equals p.Id
                 where p.IsActive
                 select new
@@ -121,6 +122,7 @@ public static class ToxinRecallList
         // A patient operated on (MVD) after the last session is no longer waiting for toxin; a session after the
         // operation (a recurrence) puts them back on the list.
         var operated = await db.MvdOperations.AsNoTracking()
+            .Where(o => patientId == null || o.PatientId == patientId)
             .GroupBy(o => o.PatientId)
             .Select(g => new { PatientId = g.Key, Last = g.Max(o => o.StartedAtUtc) })
             .ToDictionaryAsync(o => o.PatientId, o => o.Last, ct);

@@ -204,7 +204,8 @@ public sealed class ToxinJourneyTests(ClockJourneyApp app) : BrowserTest(app)
 
         // The front desk's recall list, filtered to the site: not yet at two weeks; listed when due at twelve.
         var desk = await WatchedAsync(TestUsers.FrontDesk);
-        await NavigateAsync(desk, "Due for injection");
+        await NavigateAsync(desk, "Recall list");
+        await desk.GetByRole(AriaRole.Link, new() { Name = "Toxin recall list", Exact = true }).ClickAsync();
         await desk.GetByLabel("Site of the last session").SelectOptionAsync(new SelectOptionValue { Label = site.Name });
         await desk.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Expect(desk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Toxin recall list");
@@ -216,7 +217,8 @@ public sealed class ToxinJourneyTests(ClockJourneyApp app) : BrowserTest(app)
         clock.Advance(TimeSpan.FromDays(70));
         Assert.Equal(sessionDay.AddDays(84), Today());
         desk = await WatchedAsync(TestUsers.FrontDesk);
-        await NavigateAsync(desk, "Due for injection");
+        await NavigateAsync(desk, "Recall list");
+        await desk.GetByRole(AriaRole.Link, new() { Name = "Toxin recall list", Exact = true }).ClickAsync();
         await desk.GetByLabel("Site of the last session").SelectOptionAsync(new SelectOptionValue { Label = site.Name });
         await desk.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         var due = desk.GetByRole(AriaRole.Row).Filter(new() { HasText = name });

@@ -105,9 +105,11 @@ public abstract class AuditTests<TFactory>(TFactory app) : IClassFixture<TFactor
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var rows = PageHtml.TableRows(await response.Content.ReadAsStringAsync());
-        Assert.Equal(["Toxin History Viewed", "Patient Read", "Patient Registered"], rows.Select(r => r[3]));
+        // The page's own read, then each card that shows this patient's records (in the order they render, newest first).
+        Assert.Equal(["Toxin History Viewed", "Contact Preferences Viewed", "Appointments Listed", "Patient Read", "Patient Registered"],
+            rows.Select(r => r[3]));
         Assert.All(rows, r => Assert.Equal(mrn, r[4]));
-        Assert.Equal(["test.doctor", "test.doctor", "test.frontdesk"], rows.Select(r => r[2]));
+        Assert.Equal(["test.doctor", "test.doctor", "test.doctor", "test.doctor", "test.frontdesk"], rows.Select(r => r[2]));
     }
 
     [Fact]

@@ -11,7 +11,8 @@ namespace SpasmCare.Tests.Conventions;
 /// <summary>Every endpoint and page handler that can touch patient data declares how it is audited.</summary>
 public sealed class AuditCoverageTests(SqliteAppFactory app) : IClassFixture<SqliteAppFactory>
 {
-    private static readonly string[] PatientDataPageFolders = ["/Patients/", "/Admin/Audit/", "/Assessments/", "/Workup/", "/Toxin/", "/Surgery/", "/FollowUps/", "/Inquiries/", "/Contact/"];
+    private static readonly string[] PatientDataPageFolders = ["/Patients/", "/Admin/Audit/", "/Assessments/", "/Workup/", "/Toxin/", "/Surgery/", "/FollowUps/", "/Inquiries/", "/Contact/",
+        "/Recall/", "/Schedule/", "/Appointments/", "/Messaging/"];
 
     [Fact]
     public void ApiEndpoints_AllDeclareAuditing()

@@ -130,6 +130,22 @@ public abstract class MessagingPagesTests<TFactory>(TFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task PatientPage_MessagesCard_ShowsTheChoicesAndTheLinkToSchedulingRolesOnly_AndAuditsTheRead()
+    {
+        var patient = await app.AddPatientAsync(sms: true, email: false);
+        var link = $"/Patients/{patient.Id}/ContactPreferences";
+
+        var desk = await (await app.CreateClient(Roles.FrontDesk).GetAsync($"/Patients/Details/{patient.Id}")).HtmlAsync();
+        var admin = await (await app.CreateClient(Roles.Admin).GetAsync($"/Patients/Details/{patient.Id}")).HtmlAsync();
+
+        Assert.Contains("<strong>SMS:</strong> Opted in</li>", desk, StringComparison.Ordinal);
+        Assert.Contains("<strong>Email:</strong> Opted out · not sent</li>", desk, StringComparison.Ordinal);
+        Assert.Contains(link, desk, StringComparison.Ordinal);
+        Assert.DoesNotContain(link, admin, StringComparison.Ordinal);
+        Assert.Equal(1, await CountAsync(AuditAction.ContactPreferencesViewed, patient.Id));
+    }
+
+    [Fact]
     public async Task TemplateAdmin_UnknownPlaceholderRefusedAndNothingSaved_PreviewShowsSampleValues_GoodEditSavedAndAudited()
     {
         var admin = app.CreateClient(Roles.Admin);

@@ -42,20 +42,33 @@ public sealed class ResourceModel(SpasmCareDbContext db, SaveResource.Handler ha
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid? id, ResourceKind? kind, CancellationToken ct)
     {
         Id = id;
-        if (id is not null)
+        if (id is null)
         {
-            var kind = await db.ScheduleResources.AsNoTracking().Where(r => r.Id == id).Select(r => (ResourceKind?)r.Kind).FirstOrDefaultAsync(ct);
-            if (kind is null)
+            // The kind of a new resource comes from the address (?kind=Room), as on the form that was shown.
+            if (kind is not { } k || !Enum.IsDefined(k))
             {
                 return NotFound();
             }
 
-            Input.Kind = kind.Value;
+            Input.Kind = k;
+        }
+        else
+        {
+            var stored = await db.ScheduleResources.AsNoTracking().Where(r => r.Id == id).Select(r => (ResourceKind?)r.Kind).FirstOrDefaultAsync(ct);
+            if (stored is null)
+            {
+                return NotFound();
+            }
+
+            Input.Kind = stored.Value;
         }
 
+        // Validated again now that the kind is the real one (binding validated it with whatever the form said).
+        ModelState.Clear();
+        TryValidateModel(Input, nameof(Input));
         await LoadAsync(ct);
         if (!ModelState.IsValid)
         {

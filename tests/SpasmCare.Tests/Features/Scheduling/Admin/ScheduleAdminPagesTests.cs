@@ -94,7 +94,8 @@ public abstract class ScheduleAdminPagesTests<TFactory>(TFactory app) : IClassFi
         {
             ["Input.Name"] = "OT 1", ["Input.SiteId"] = clinic.ToString(), ["Input.IsActive"] = "true",
         });
-        Assert.Contains("is not a hospital with an operating theatre", await theatreAtClinic.HtmlAsync(), StringComparison.Ordinal);
+        var theatreHtml = await theatreAtClinic.HtmlAsync();
+        Assert.True(theatreHtml.Contains("is not a hospital with an operating theatre", StringComparison.Ordinal), PageHtml.TextOf(theatreHtml));
         (await admin.PostFormAsync($"{Base}/Resource?kind=Theatre", new Dictionary<string, string>
         {
             ["Input.Name"] = "OT 1", ["Input.SiteId"] = hospital.ToString(), ["Input.IsActive"] = "true",

@@ -229,6 +229,7 @@ public static class CalendarViews
                     .Concat(Exceptions.Where(e => e.Date == date && e.Kind == AvailabilityExceptionKind.ExtraSession && e.SiteId == site.Id).Select(e => e.ResourceId))
                     .Where(id => Practitioners.TryGetValue(id, out var p) && p.IsActive)
                     .Concat(onDay.Select(e => e.PractitionerId))
+                    .Concat(onDay.Where(e => only is not null && e.AnaesthetistId == only).Select(e => e.AnaesthetistId!.Value))
                     .Where(id => only is null || id == only)
                     .Distinct();
                 var columns = new List<Column>();
@@ -240,7 +241,8 @@ public static class CalendarViews
                     }
 
                     var sessions = Sessions(date, site.Id, Weekly.Where(w => w.ResourceId == id), Exceptions.Where(e => e.ResourceId == id), holiday is not null);
-                    var mine = onDay.Where(e => e.PractitionerId == id).ToList();
+                    // A practitioner's own view also lists the operations they give the anaesthetic for.
+                    var mine = onDay.Where(e => e.PractitionerId == id || (only == id && e.AnaesthetistId == id)).ToList();
                     var busy = onDay.Where(e => e.HoldsTime && (e.PractitionerId == id || e.AnaesthetistId == id))
                         .Select(e => new Interval(Clamp(e.LocalStart, date), ClampEnd(e.LocalEnd, date)));
                     var free = Subtract(sessions, busy);

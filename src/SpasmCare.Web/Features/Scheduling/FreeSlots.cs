@@ -201,17 +201,20 @@ public static class FreeSlots
         ScheduleResource? room = null, theatre = null, anaesthetist = null;
         if (type.NeedsRoom && !type.IsRemote)
         {
-            room = needs.Rooms.FirstOrDefault(r => r.Id == chosen[i++]);
+            var id = chosen[i++];
+            room = needs.Rooms.FirstOrDefault(r => r.Id == id);
         }
 
         if (type.NeedsTheatre)
         {
-            theatre = needs.Theatres.FirstOrDefault(r => r.Id == chosen[i++]);
+            var id = chosen[i++];
+            theatre = needs.Theatres.FirstOrDefault(r => r.Id == id);
         }
 
         if (type.NeedsAnaesthetist)
         {
-            anaesthetist = needs.Anaesthetists.FirstOrDefault(r => r.Id == chosen[i]);
+            var id = chosen[i];
+            anaesthetist = needs.Anaesthetists.FirstOrDefault(r => r.Id == id);
         }
 
         return (room, theatre, anaesthetist);

@@ -57,10 +57,7 @@ public sealed class DetailsModel(
         if (!validate)
         {
             // Only the cancel form has fields; the other buttons post the version alone.
-            foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList())
-            {
-                ModelState.Remove(key);
-            }
+            ModelState.Clear();
         }
 
         if (!ModelState.IsValid)

@@ -61,6 +61,7 @@ public sealed class AuditCoverageTests(SqliteAppFactory app) : IClassFixture<Sql
             .Order(StringComparer.Ordinal)
             .ToList();
         var modelled = PatientDataPageModels()
+            .Where(t => !t.IsAbstract) // a shared base (its handlers are checked above) has no route of its own
             .Select(t => "/" + t.FullName!["SpasmCare.Web.Pages.".Length..^"Model".Length].Replace('.', '/'))
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -12,6 +12,7 @@ namespace SpasmCare.Web.Pages.Calendar;
 [AllowAnonymous]
 public sealed class FeedModel(CalendarFeed.Read read) : PageModel
 {
+    [NotAudited("A read of a live token is recorded by CalendarFeed.Read with the practitioner; unknown or revoked tokens, which calendar apps keep polling, show nothing and are not recorded.")]
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
         var calendar = await read.HandleAsync(token, ct);

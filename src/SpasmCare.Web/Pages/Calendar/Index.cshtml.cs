@@ -22,8 +22,10 @@ public sealed class IndexModel(SpasmCareDbContext db, ICurrentUser user, Calenda
 
     public bool IsAdmin => User.IsInRole(Roles.Admin);
 
+    [NotAudited("Shows whether a feed address exists and when it was made; no patient data.")]
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
+    [Audited(AuditAction.CalendarFeedCreated, "ScheduleResource")]
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } denied)
@@ -42,6 +44,7 @@ public sealed class IndexModel(SpasmCareDbContext db, ICurrentUser user, Calenda
         return Page();
     }
 
+    [Audited(AuditAction.CalendarFeedRevoked, "ScheduleResource")]
     public async Task<IActionResult> OnPostRevokeAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } denied)

@@ -12,7 +12,7 @@ namespace SpasmCare.BrowserTests.Journeys;
 
 /// <summary>
 /// Issue 8's journey, on a clock the test moves: the front desk finds the first free slot for an injection visit at
-/// a chosen site, books it for a patient, then moves it to the next week; the patient's SMS reminders follow in Hindi
+/// a chosen site from the patient's page, books it, then moves it to the next week; the patient's SMS reminders follow in Hindi
 /// (the old ones cancelled); the doctor finds the appointment on their day list and its printable version.
 /// </summary>
 /// <remarks>
@@ -56,8 +56,12 @@ public sealed partial class SchedulingJourneyTests(ClockJourneyApp app) : Browse
         var wednesday = monday.AddDays(2);
         var firstStartUtc = Utc(wednesday, new TimeOnly(9, 0));
         var desk = await WatchedAsync(TestUsers.FrontDesk);
-        await desk.GotoAsync("/Schedule/Book");
+        await desk.GotoAsync($"/Patients/Details/{patient.Id}");
+        var appointmentsCard = desk.GetByRole(AriaRole.Region, new() { Name = "Appointments", Exact = true });
+        await Expect(appointmentsCard).ToContainTextAsync("None booked.");
+        await appointmentsCard.GetByRole(AriaRole.Link, new() { Name = "Book an appointment" }).ClickAsync();
         await Expect(desk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Book an appointment");
+        await Expect(desk.GetByText($"For {PatientName}")).ToBeVisibleAsync();
         var find = desk.GetByRole(AriaRole.Form, new() { Name = "Find a free slot" });
         await find.GetByLabel("Site", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = SiteName });
         await find.GetByLabel("Type of appointment").SelectOptionAsync(new SelectOptionValue { Label = "Injection visit (20 min)" });
@@ -75,12 +79,8 @@ public sealed partial class SchedulingJourneyTests(ClockJourneyApp app) : Browse
         await Expect(slots.Nth(2).GetByRole(AriaRole.Cell).Nth(0)).ToHaveTextAsync($"{Short(wednesday)}, 09:15");
         await first.GetByRole(AriaRole.Link, new() { Name = $"Choose {Short(wednesday)}, 09:00 with {doctorName}" }).ClickAsync();
 
-        // The slot first, then the patient: found by MRN.
         var confirm = desk.GetByRole(AriaRole.Region, new() { Name = "Confirm the booking" });
-        await Expect(confirm).ToContainTextAsync($"Injection visit at {SiteName} on {Long(wednesday)}, 09:00 with {doctorName}. Now choose the patient.");
-        await confirm.GetByLabel("MRN, name or mobile").FillAsync(patient.Mrn);
-        await confirm.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await confirm.GetByRole(AriaRole.Link, new() { Name = PatientName, Exact = true }).ClickAsync();
+        await Expect(slots.Nth(1).GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync("Chosen");
         await Expect(Detail(confirm, "Patient")).ToHaveTextAsync($"{PatientName} (MRN {patient.Mrn})");
         await Expect(Detail(confirm, "Appointment")).ToHaveTextAsync("Injection visit, 20 minutes");
         await Expect(Detail(confirm, "When")).ToHaveTextAsync($"{Long(wednesday)}, 09:00 ({SiteZone})");
@@ -102,7 +102,7 @@ public sealed partial class SchedulingJourneyTests(ClockJourneyApp app) : Browse
         await Expect(Detail(details, "Status")).ToContainTextAsync("Booked");
 
         var booked = await App.WithDbAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == appointmentId));
-        Assert.Equal((patient.Id, site.Id, AppointmentStatus.Booked, AppointmentSource.Desk), (booked.PatientId, booked.SiteId, booked.Status, booked.Source));
+        Assert.Equal((patient.Id, site.Id, AppointmentStatus.Booked, AppointmentSource.PatientPage), (booked.PatientId, booked.SiteId, booked.Status, booked.Source));
         Assert.Equal(firstStartUtc, booked.StartUtc);
         Assert.Equal(firstStartUtc.AddMinutes(20), booked.EndUtc);
         var firstReminders = await RemindersAsync(appointmentId);
@@ -167,6 +167,12 @@ public sealed partial class SchedulingJourneyTests(ClockJourneyApp app) : Browse
         }
 
         await SaveAsync(desk, "schedule-appointment");
+
+        // The patient page's card has it at the new time.
+        await desk.GotoAsync($"/Patients/Details/{patient.Id}");
+        var upcoming = appointmentsCard.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Injection visit" });
+        await Expect(upcoming).ToHaveCountAsync(1);
+        await Expect(upcoming).ToContainTextAsync($"{Short(nextWednesday)}, 10:30 · Injection visit at {SiteName} with {doctorName}");
 
         // The doctor's day list for the new Wednesday, at this site: the appointment at 10:30; gone from the old day.
         var doctor = await WatchedAsync(TestUsers.Doctor);

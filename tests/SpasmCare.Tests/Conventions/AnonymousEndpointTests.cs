@@ -16,6 +16,7 @@ public sealed class AnonymousEndpointTests(SqliteAppFactory app) : IClassFixture
         "/Account/Login",
         "/Account/LoginWith2fa",
         "/Account/Logout",
+        "/Calendar/Feed", // a practitioner's iCalendar feed: the secret token in the address is its key
         "/Contact/Index",
         "/Contact/Thanks",
         "/Error",

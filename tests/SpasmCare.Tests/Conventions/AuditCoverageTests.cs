@@ -12,7 +12,7 @@ namespace SpasmCare.Tests.Conventions;
 public sealed class AuditCoverageTests(SqliteAppFactory app) : IClassFixture<SqliteAppFactory>
 {
     private static readonly string[] PatientDataPageFolders = ["/Patients/", "/Admin/Audit/", "/Assessments/", "/Workup/", "/Toxin/", "/Surgery/", "/FollowUps/", "/Inquiries/", "/Contact/",
-        "/Recall/", "/Schedule/", "/Appointments/", "/Messaging/"];
+        "/Recall/", "/Schedule/", "/Appointments/", "/Messaging/", "/Calendar/"];
 
     [Fact]
     public void ApiEndpoints_AllDeclareAuditing()

@@ -278,6 +278,14 @@ public abstract class AppointmentPagesTests<TFactory>(TFactory app) : IClassFixt
         (await desk.ActAsync(id, "NoShow")).EnsureRedirect();
         Assert.Equal(AppointmentStatus.NoShow, (await AppointmentAsync(id)).Status);
         Assert.True(await AuditedAsync(AuditAction.AppointmentNoShow, id));
+
+        // Booked again from the recall list's missed-appointment item: the item records the booking.
+        var date = app.Today().AddDays(9);
+        var fields = AppointmentTestData.BookFields(patientId, clinic, date, "09:00", AppointmentTypeSeed.FollowUp, source: "Recall");
+        fields["Input.SourceKey"] = "missed:" + id;
+        var rebooked = AppointmentTestData.IdOf(await desk.BookAsync(patientId, clinic, date, "09:00", AppointmentTypeSeed.FollowUp, fields: fields));
+        var action = await app.WithDbAsync(db => db.RecallActions.SingleAsync(r => r.ItemKey == "missed:" + id));
+        Assert.Equal((Web.Features.Recall.RecallOutcome.Booked, (Guid?)rebooked), (action.Outcome, action.AppointmentId));
     }
 
     [Fact]
